@@ -1,0 +1,350 @@
+//! The questionnaire as data: every item, the category it counts toward and
+//! whether it is reverse-scored. Texts live in the language tables
+//! (`crate::i18n`), keyed by the ids defined here, so adding a question means
+//! adding one row here and one line per language file.
+
+use std::sync::OnceLock;
+
+/// Bumped whenever an item is added, removed or re-keyed, and stored with
+/// every check-in so old answers can always be told apart.
+pub const CONTENT_VERSION: u32 = 1;
+
+macro_rules! keyed_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $key:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($variant),+ }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// Stable identifier, used in stored data and as a text key.
+            pub const fn key(self) -> &'static str {
+                match self { $($name::$variant => $key),+ }
+            }
+            pub fn from_key(key: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.key() == key)
+            }
+        }
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.key())
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let key = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                Self::from_key(&key).ok_or_else(|| {
+                    serde::de::Error::custom(format!("unknown {} {:?}", stringify!($name), key))
+                })
+            }
+        }
+    };
+}
+
+keyed_enum!(
+    /// The six scored dimensions: three of burnout (WHO), three of rust-out.
+    Dimension {
+        Exhaustion => "exhaustion",
+        Cynicism => "cynicism",
+        ReducedEfficacy => "efficacy",
+        Boredom => "boredom",
+        Disengagement => "disengagement",
+        UnderChallenge => "underchallenge",
+    }
+);
+
+keyed_enum!(
+    /// Warning signs that are not counted in the indices but drive advice.
+    Signal {
+        SleepAppetite => "sleep",
+        Illness => "illness",
+        Irritability => "irritability",
+        LowMood => "lowmood",
+    }
+);
+
+keyed_enum!(
+    /// Conditions that feed burnout or rust-out, scored 0-100 as strain.
+    Driver {
+        Workload => "workload",
+        Control => "control",
+        Values => "values",
+        Support => "support",
+        Boundaries => "boundaries",
+        SwitchingOff => "switchoff",
+        Play => "play",
+        Growth => "growth",
+    }
+);
+
+keyed_enum!(
+    /// Kinds of rest; a high score means that kind is depleted.
+    RestKind {
+        Physical => "physical",
+        Mental => "mental",
+        Emotional => "emotional",
+        Social => "social",
+        Sensory => "sensory",
+        Creative => "creative",
+        Spiritual => "spiritual",
+    }
+);
+
+keyed_enum!(
+    /// Optional context about the kind of role. Changes explanations only.
+    Role {
+        Caring => "caring",
+        Routine => "routine",
+        Other => "other",
+    }
+);
+
+keyed_enum!(
+    /// The two questionnaire modes.
+    Mode {
+        Full => "full",
+        Pulse => "pulse",
+    }
+);
+
+/// Which index a dimension belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Index {
+    Burnout,
+    RustOut,
+}
+
+impl Dimension {
+    pub const fn index(self) -> Index {
+        match self {
+            Dimension::Exhaustion | Dimension::Cynicism | Dimension::ReducedEfficacy => {
+                Index::Burnout
+            }
+            _ => Index::RustOut,
+        }
+    }
+}
+
+/// What an item counts toward. Every item has exactly one category.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Category {
+    Dimension(Dimension),
+    Signal(Signal),
+    Driver(Driver),
+    Rest(RestKind),
+}
+
+impl Category {
+    /// Text key of the category's name, e.g. `dim.exhaustion`.
+    pub fn name_key(self) -> String {
+        match self {
+            Category::Dimension(d) => format!("dim.{}", d.key()),
+            Category::Signal(s) => format!("sig.{}", s.key()),
+            Category::Driver(d) => format!("drv.{}", d.key()),
+            Category::Rest(r) => format!("rest.{}", r.key()),
+        }
+    }
+}
+
+/// One question. The text is `item.<id>` in every language table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Item {
+    pub id: &'static str,
+    pub category: Category,
+    /// Asked positively; scored as 100 minus the answer's value.
+    pub reverse: bool,
+    /// Part of the one-minute pulse as well as the full check-in.
+    pub pulse: bool,
+}
+
+const fn item(id: &'static str, category: Category, reverse: bool, pulse: bool) -> Item {
+    Item {
+        id,
+        category,
+        reverse,
+        pulse,
+    }
+}
+
+use Category::{Dimension as D, Driver as Dr, Rest as R, Signal as S};
+
+/// The whole questionnaire, in the order it is asked.
+pub static ITEMS: &[Item] = &[
+    item("ex1", D(Dimension::Exhaustion), false, true),
+    item("ex2", D(Dimension::Exhaustion), false, false),
+    item("ex3", D(Dimension::Exhaustion), false, false),
+    item("ex4", D(Dimension::Exhaustion), false, false),
+    item("cy1", D(Dimension::Cynicism), false, true),
+    item("cy2", D(Dimension::Cynicism), false, false),
+    item("cy3", D(Dimension::Cynicism), false, false),
+    item("cy4", D(Dimension::Cynicism), false, false),
+    item("ef1", D(Dimension::ReducedEfficacy), true, true),
+    item("ef2", D(Dimension::ReducedEfficacy), true, false),
+    item("ef3", D(Dimension::ReducedEfficacy), true, false),
+    item("ef4", D(Dimension::ReducedEfficacy), true, false),
+    item("bo1", D(Dimension::Boredom), false, true),
+    item("bo2", D(Dimension::Boredom), false, false),
+    item("bo3", D(Dimension::Boredom), false, false),
+    item("bo4", D(Dimension::Boredom), false, false),
+    item("di1", D(Dimension::Disengagement), false, true),
+    item("di2", D(Dimension::Disengagement), false, false),
+    item("di3", D(Dimension::Disengagement), false, false),
+    item("di4", D(Dimension::Disengagement), false, false),
+    item("uc1", D(Dimension::UnderChallenge), false, true),
+    item("uc2", D(Dimension::UnderChallenge), false, false),
+    item("uc3", D(Dimension::UnderChallenge), false, false),
+    item("uc4", D(Dimension::UnderChallenge), false, false),
+    item("sg1", S(Signal::SleepAppetite), false, false),
+    item("sg2", S(Signal::Illness), false, false),
+    item("sg3", S(Signal::Irritability), false, false),
+    item("sg4", S(Signal::LowMood), false, true),
+    item("dr1", Dr(Driver::Workload), false, false),
+    item("dr2", Dr(Driver::Control), true, false),
+    item("dr3", Dr(Driver::Values), true, false),
+    item("dr4", Dr(Driver::Support), true, false),
+    item("dr5", Dr(Driver::Boundaries), false, false),
+    item("dr6", Dr(Driver::SwitchingOff), false, false),
+    item("dr7", Dr(Driver::Play), true, false),
+    item("dr8", Dr(Driver::Growth), true, false),
+    item("rs1", R(RestKind::Physical), false, false),
+    item("rs2", R(RestKind::Mental), false, false),
+    item("rs3", R(RestKind::Emotional), false, false),
+    item("rs4", R(RestKind::Social), false, false),
+    item("rs5", R(RestKind::Sensory), false, false),
+    item("rs6", R(RestKind::Creative), false, false),
+    item("rs7", R(RestKind::Spiritual), false, false),
+];
+
+/// The id of the low-mood item, which can bring "Talk to someone" forward.
+pub const LOW_MOOD_ITEM: &str = "sg4";
+
+pub fn item_by_id(id: &str) -> Option<&'static Item> {
+    ITEMS.iter().find(|i| i.id == id)
+}
+
+/// The frequency scale every item uses. Index 0..=4 is the stored answer.
+pub const SCALE_KEYS: [&str; 5] = ["scale.0", "scale.1", "scale.2", "scale.3", "scale.4"];
+
+/// One screen of the questionnaire.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Question(&'static Item),
+    /// The optional, skippable role question (full check-in only).
+    Context,
+}
+
+/// The steps of a mode, in order. Built once per mode.
+pub fn steps(mode: Mode) -> &'static [Step] {
+    static FULL: OnceLock<Vec<Step>> = OnceLock::new();
+    static PULSE: OnceLock<Vec<Step>> = OnceLock::new();
+    let cell = match mode {
+        Mode::Full => &FULL,
+        Mode::Pulse => &PULSE,
+    };
+    cell.get_or_init(|| {
+        let mut steps: Vec<Step> = ITEMS
+            .iter()
+            .filter(|i| mode == Mode::Full || i.pulse)
+            .map(Step::Question)
+            .collect();
+        if mode == Mode::Full {
+            steps.push(Step::Context);
+        }
+        steps
+    })
+}
+
+/// Problems found by [`validate`]. Empty means the content is sound.
+pub fn validate() -> Vec<String> {
+    let mut problems = Vec::new();
+    for (n, a) in ITEMS.iter().enumerate() {
+        if a.id.trim().is_empty() {
+            problems.push(format!("item {n} has an empty id"));
+        }
+        if ITEMS[..n].iter().any(|b| b.id == a.id) {
+            problems.push(format!("duplicate item id {}", a.id));
+        }
+    }
+    for d in Dimension::ALL {
+        let n = ITEMS
+            .iter()
+            .filter(|i| i.category == Category::Dimension(*d))
+            .count();
+        if n < 4 {
+            problems.push(format!(
+                "dimension {} has {n} items, needs at least 4",
+                d.key()
+            ));
+        }
+        let p = ITEMS
+            .iter()
+            .filter(|i| i.pulse && i.category == Category::Dimension(*d))
+            .count();
+        if p != 1 {
+            problems.push(format!(
+                "dimension {} has {p} pulse items, needs exactly 1",
+                d.key()
+            ));
+        }
+    }
+    let covered = |c: Category| ITEMS.iter().any(|i| i.category == c);
+    for s in Signal::ALL {
+        if !covered(Category::Signal(*s)) {
+            problems.push(format!("signal {} has no item", s.key()));
+        }
+    }
+    for d in Driver::ALL {
+        if !covered(Category::Driver(*d)) {
+            problems.push(format!("driver {} has no item", d.key()));
+        }
+    }
+    for r in RestKind::ALL {
+        if !covered(Category::Rest(*r)) {
+            problems.push(format!("rest kind {} has no item", r.key()));
+        }
+    }
+    match item_by_id(LOW_MOOD_ITEM) {
+        Some(i) if i.pulse && i.category == Category::Signal(Signal::LowMood) => {}
+        _ => problems.push("the low-mood item must be a pulse item of the low-mood signal".into()),
+    }
+    // Reduced efficacy is asked positively, so all of its items are reversed.
+    for i in ITEMS {
+        if i.category == Category::Dimension(Dimension::ReducedEfficacy) && !i.reverse {
+            problems.push(format!("efficacy item {} must be reverse-scored", i.id));
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_passes_validation() {
+        assert_eq!(validate(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn keys_round_trip() {
+        for d in Dimension::ALL {
+            assert_eq!(Dimension::from_key(d.key()), Some(*d));
+        }
+        assert_eq!(Mode::from_key("pulse"), Some(Mode::Pulse));
+        assert_eq!(Mode::from_key("nope"), None);
+    }
+
+    #[test]
+    fn pulse_is_six_dimensions_plus_low_mood() {
+        let s = steps(Mode::Pulse);
+        assert_eq!(s.len(), 7);
+        assert!(s.contains(&Step::Question(item_by_id(LOW_MOOD_ITEM).unwrap())));
+        assert!(!s.contains(&Step::Context));
+    }
+
+    #[test]
+    fn full_covers_every_item_then_context() {
+        let s = steps(Mode::Full);
+        assert_eq!(s.len(), ITEMS.len() + 1);
+        assert_eq!(s.last(), Some(&Step::Context));
+    }
+}

@@ -1,0 +1,9 @@
+//! Temper's functional core: everything that can be decided without a
+//! browser. No web-sys, no leptos; tested natively with `cargo test`.
+
+pub mod content;
+pub mod explain;
+pub mod i18n;
+pub mod route;
+pub mod scoring;
+pub mod store;

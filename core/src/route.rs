@@ -1,0 +1,70 @@
+//! The app's screens and their URL fragments. Routing uses the fragment
+//! (`#/history`) so `dist/` works from any static host and any sub-path with
+//! no rewrite rules, and a reload lands on the same screen.
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    CheckIn,
+    /// A saved check-in's results; `None` means the latest.
+    Results(Option<String>),
+    History,
+    Plan,
+    Privacy,
+    NotFound(String),
+}
+
+impl Route {
+    /// Parse `location.hash` ("", "#", "#/", "#/results/abc", ...).
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let mut parts = path.splitn(2, '/');
+        let head = parts.next().unwrap_or("");
+        let rest = parts.next().filter(|r| !r.is_empty());
+        match (head, rest) {
+            ("", None) => Route::Home,
+            ("checkin", None) => Route::CheckIn,
+            ("results", id) => Route::Results(id.map(str::to_string)),
+            ("history", None) => Route::History,
+            ("plan", None) => Route::Plan,
+            ("privacy", None) => Route::Privacy,
+            _ => Route::NotFound(path.to_string()),
+        }
+    }
+
+    pub fn href(&self) -> String {
+        match self {
+            Route::Home => "#/".into(),
+            Route::CheckIn => "#/checkin".into(),
+            Route::Results(None) => "#/results".into(),
+            Route::Results(Some(id)) => format!("#/results/{id}"),
+            Route::History => "#/history".into(),
+            Route::Plan => "#/plan".into(),
+            Route::Privacy => "#/privacy".into(),
+            Route::NotFound(p) => format!("#/{p}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_round_trips() {
+        for r in [
+            Route::Home,
+            Route::CheckIn,
+            Route::Results(None),
+            Route::Results(Some("k1-ab".into())),
+            Route::History,
+            Route::Plan,
+            Route::Privacy,
+        ] {
+            assert_eq!(Route::parse(&r.href()), r);
+        }
+        assert_eq!(Route::parse(""), Route::Home);
+        assert_eq!(Route::parse("#"), Route::Home);
+        assert_eq!(Route::parse("#/nope"), Route::NotFound("nope".into()));
+    }
+}

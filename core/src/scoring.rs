@@ -1,0 +1,377 @@
+//! Scoring, exactly as documented in the app and the README:
+//! answers 0..=4 are worth 0, 25, 50, 75, 100; reversed items score 100 minus
+//! that; a dimension is the mean of its answered items; each index is the mean
+//! of its three dimensions. Nothing is rounded here; rounding is for display.
+
+use crate::content::{
+    item_by_id, Category, Dimension, Driver, Index, Item, RestKind, Signal, LOW_MOOD_ITEM,
+};
+use std::collections::BTreeMap;
+
+/// Answers by item id, each 0 (Never) ..= 4 (Always).
+pub type Answers = BTreeMap<String, u8>;
+
+/// The highest answer on the scale (Always).
+pub const MAX_ANSWER: u8 = 4;
+
+/// The 0-100 score of one answer to one item.
+pub fn item_score(item: &Item, answer: u8) -> f64 {
+    let raw = f64::from(answer.min(MAX_ANSWER)) * 25.0;
+    if item.reverse {
+        100.0 - raw
+    } else {
+        raw
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Band {
+    Low,
+    Moderate,
+    High,
+    VeryHigh,
+}
+
+impl Band {
+    /// Bands are a convention, not clinical cut-offs: 0-24, 25-49, 50-74, 75-100.
+    pub fn of(score: f64) -> Band {
+        if score >= 75.0 {
+            Band::VeryHigh
+        } else if score >= 50.0 {
+            Band::High
+        } else if score >= 25.0 {
+            Band::Moderate
+        } else {
+            Band::Low
+        }
+    }
+    pub const fn key(self) -> &'static str {
+        match self {
+            Band::Low => "band.low",
+            Band::Moderate => "band.moderate",
+            Band::High => "band.high",
+            Band::VeryHigh => "band.veryhigh",
+        }
+    }
+}
+
+/// Where a result sits on the stress spectrum.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Zone {
+    InBalance,
+    BurningOut,
+    RustingOut,
+    Both,
+}
+
+impl Zone {
+    pub fn of(burnout: f64, rustout: f64) -> Zone {
+        match (burnout >= 50.0, rustout >= 50.0) {
+            (false, false) => Zone::InBalance,
+            (true, false) => Zone::BurningOut,
+            (false, true) => Zone::RustingOut,
+            (true, true) => Zone::Both,
+        }
+    }
+    pub const fn key(self) -> &'static str {
+        match self {
+            Zone::InBalance => "zone.balance",
+            Zone::BurningOut => "zone.burnout",
+            Zone::RustingOut => "zone.rustout",
+            Zone::Both => "zone.both",
+        }
+    }
+}
+
+/// Round a score for display: nearest integer, halves away from zero.
+pub fn display(score: f64) -> u8 {
+    score.round().clamp(0.0, 100.0) as u8
+}
+
+/// Everything the results screen shows, computed from answers alone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scores {
+    pub burnout: f64,
+    pub rustout: f64,
+    /// All six dimensions, in [`Dimension::ALL`] order.
+    pub dimensions: Vec<(Dimension, f64)>,
+    /// Only the drivers that were answered, highest strain first.
+    pub drivers: Vec<(Driver, f64)>,
+    /// Only the rest kinds that were answered, most depleted first.
+    pub rest: Vec<(RestKind, f64)>,
+    /// Raw answers (0..=4) to the signal items that were answered.
+    pub signals: Vec<(Signal, u8)>,
+}
+
+impl Scores {
+    pub fn zone(&self) -> Zone {
+        Zone::of(self.burnout, self.rustout)
+    }
+    pub fn dimension(&self, d: Dimension) -> f64 {
+        self.dimensions
+            .iter()
+            .find(|(x, _)| *x == d)
+            .map_or(0.0, |(_, s)| *s)
+    }
+    pub fn signal(&self, s: Signal) -> Option<u8> {
+        self.signals.iter().find(|(x, _)| *x == s).map(|(_, a)| *a)
+    }
+    pub fn driver(&self, d: Driver) -> Option<f64> {
+        self.drivers.iter().find(|(x, _)| *x == d).map(|(_, s)| *s)
+    }
+    /// "Talk to someone" moves to the top: either index very high, or the
+    /// low-mood item answered Often or Always.
+    pub fn talk_prominent(&self) -> bool {
+        Band::of(self.burnout) == Band::VeryHigh
+            || Band::of(self.rustout) == Band::VeryHigh
+            || self.signal(Signal::LowMood).is_some_and(|a| a >= 3)
+    }
+}
+
+fn mean(values: &[f64]) -> Option<f64> {
+    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+}
+
+fn sorted_desc<K>(mut v: Vec<(K, f64)>) -> Vec<(K, f64)> {
+    // Stable: ties keep content order.
+    v.sort_by(|a, b| b.1.total_cmp(&a.1));
+    v
+}
+
+/// Score a set of answers. Unknown item ids are ignored; a dimension with no
+/// answered items scores 0 (the questionnaire never allows that).
+pub fn score(answers: &Answers) -> Scores {
+    let mut by_cat: Vec<(Category, f64)> = Vec::new();
+    let mut signals = Vec::new();
+    for (id, &a) in answers {
+        let Some(item) = item_by_id(id) else { continue };
+        if let Category::Signal(s) = item.category {
+            signals.push((s, a.min(MAX_ANSWER)));
+        }
+        by_cat.push((item.category, item_score(item, a)));
+    }
+    let cat_mean = |c: Category| {
+        let v: Vec<f64> = by_cat
+            .iter()
+            .filter(|(k, _)| *k == c)
+            .map(|(_, s)| *s)
+            .collect();
+        mean(&v)
+    };
+    let dimensions: Vec<(Dimension, f64)> = Dimension::ALL
+        .iter()
+        .map(|&d| (d, cat_mean(Category::Dimension(d)).unwrap_or(0.0)))
+        .collect();
+    let index = |which: Index| {
+        let v: Vec<f64> = dimensions
+            .iter()
+            .filter(|(d, _)| d.index() == which)
+            .map(|(_, s)| *s)
+            .collect();
+        mean(&v).unwrap_or(0.0)
+    };
+    let drivers = Driver::ALL
+        .iter()
+        .filter_map(|&d| cat_mean(Category::Driver(d)).map(|s| (d, s)))
+        .collect();
+    let rest = RestKind::ALL
+        .iter()
+        .filter_map(|&r| cat_mean(Category::Rest(r)).map(|s| (r, s)))
+        .collect();
+    signals.sort_by_key(|(s, _)| *s);
+    Scores {
+        burnout: index(Index::Burnout),
+        rustout: index(Index::RustOut),
+        dimensions,
+        drivers: sorted_desc(drivers),
+        rest: sorted_desc(rest),
+        signals,
+    }
+}
+
+/// True when the low-mood answer alone warrants bringing help forward.
+pub fn low_mood_flag(answers: &Answers) -> bool {
+    answers.get(LOW_MOOD_ITEM).is_some_and(|&a| a >= 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{steps, Mode, Step, ITEMS};
+    use proptest::prelude::*;
+
+    fn answers_for(mode: Mode, f: impl Fn(&Item) -> u8) -> Answers {
+        steps(mode)
+            .iter()
+            .filter_map(|s| match *s {
+                Step::Question(i) => Some((i.id.to_string(), f(i))),
+                Step::Context => None,
+            })
+            .collect()
+    }
+
+    fn by_dim(dim_answers: impl Fn(Dimension) -> u8, other: u8) -> Answers {
+        answers_for(Mode::Full, |i| match i.category {
+            Category::Dimension(d) => dim_answers(d),
+            _ => other,
+        })
+    }
+
+    #[test]
+    fn exhausted_cynical_profile_is_burning_out() {
+        let a = by_dim(
+            |d| match d {
+                Dimension::Exhaustion | Dimension::Cynicism => 4,
+                Dimension::ReducedEfficacy => 1, // rarely feels effective -> 75
+                _ => 1,
+            },
+            2,
+        );
+        let s = score(&a);
+        assert_eq!(s.zone(), Zone::BurningOut, "{s:?}");
+        assert_eq!(s.dimension(Dimension::ReducedEfficacy), 75.0);
+        assert!((s.burnout - (100.0 + 100.0 + 75.0) / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn bored_but_rested_profile_is_rusting_out() {
+        let a = by_dim(
+            |d| match d {
+                Dimension::Boredom | Dimension::Disengagement | Dimension::UnderChallenge => 3,
+                Dimension::ReducedEfficacy => 3, // often effective -> 25
+                _ => 0,
+            },
+            0,
+        );
+        let s = score(&a);
+        assert_eq!(s.zone(), Zone::RustingOut, "{s:?}");
+        assert_eq!(s.rustout, 75.0);
+        assert!(s.rest.iter().all(|(_, r)| *r == 0.0));
+    }
+
+    #[test]
+    fn mixed_profile_is_both_at_once() {
+        let a = by_dim(
+            |d| match d {
+                Dimension::Exhaustion | Dimension::Boredom | Dimension::UnderChallenge => 4,
+                Dimension::ReducedEfficacy => 2,
+                _ => 2,
+            },
+            2,
+        );
+        let s = score(&a);
+        assert_eq!(s.zone(), Zone::Both, "{s:?}");
+    }
+
+    #[test]
+    fn reverse_scoring_and_known_values() {
+        let ef = item_by_id("ef1").unwrap();
+        assert_eq!(item_score(ef, 0), 100.0);
+        assert_eq!(item_score(ef, 4), 0.0);
+        let ex = item_by_id("ex1").unwrap();
+        assert_eq!(
+            [0, 1, 2, 3, 4].map(|a| item_score(ex, a)),
+            [0.0, 25.0, 50.0, 75.0, 100.0]
+        );
+    }
+
+    #[test]
+    fn band_and_zone_boundaries_are_exact() {
+        assert_eq!(Band::of(0.0), Band::Low);
+        assert_eq!(Band::of(24.999), Band::Low);
+        assert_eq!(Band::of(25.0), Band::Moderate);
+        assert_eq!(Band::of(49.999), Band::Moderate);
+        assert_eq!(Band::of(50.0), Band::High);
+        assert_eq!(Band::of(74.999), Band::High);
+        assert_eq!(Band::of(75.0), Band::VeryHigh);
+        assert_eq!(Band::of(100.0), Band::VeryHigh);
+        assert_eq!(Zone::of(49.999, 49.999), Zone::InBalance);
+        assert_eq!(Zone::of(50.0, 49.999), Zone::BurningOut);
+        assert_eq!(Zone::of(49.999, 50.0), Zone::RustingOut);
+        assert_eq!(Zone::of(50.0, 50.0), Zone::Both);
+    }
+
+    #[test]
+    fn talk_to_someone_rules() {
+        let calm = by_dim(|_| 0, 0);
+        assert!(!score(&calm).talk_prominent());
+        let mut low = calm.clone();
+        low.insert(LOW_MOOD_ITEM.into(), 3);
+        assert!(score(&low).talk_prominent());
+        assert!(low_mood_flag(&low));
+        let very_high = by_dim(
+            |d| {
+                if d == Dimension::ReducedEfficacy {
+                    0
+                } else {
+                    4
+                }
+            },
+            0,
+        );
+        assert!(score(&very_high).talk_prominent());
+    }
+
+    #[test]
+    fn display_rounds_to_nearest() {
+        assert_eq!(display(47.916), 48);
+        assert_eq!(display(62.5), 63);
+        assert_eq!(display(0.0), 0);
+        assert_eq!(display(100.0), 100);
+    }
+
+    #[test]
+    fn pulse_gives_indices_on_same_scale() {
+        let a = answers_for(Mode::Pulse, |i| if i.reverse { 0 } else { 4 });
+        let s = score(&a);
+        assert_eq!((s.burnout, s.rustout), (100.0, 100.0));
+        assert!(s.drivers.is_empty() && s.rest.is_empty());
+    }
+
+    fn any_full_answers() -> impl Strategy<Value = Answers> {
+        proptest::collection::vec(0u8..=4, ITEMS.len()).prop_map(|v| {
+            ITEMS
+                .iter()
+                .zip(v)
+                .map(|(i, a)| (i.id.to_string(), a))
+                .collect()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn scores_stay_within_0_to_100(a in any_full_answers()) {
+            let s = score(&a);
+            for v in [s.burnout, s.rustout].into_iter()
+                .chain(s.dimensions.iter().map(|d| d.1))
+                .chain(s.drivers.iter().map(|d| d.1))
+                .chain(s.rest.iter().map(|d| d.1)) {
+                prop_assert!((0.0..=100.0).contains(&v));
+            }
+        }
+
+        #[test]
+        fn raising_an_answer_moves_its_dimension_the_right_way(
+            a in any_full_answers(), which in 0..24usize
+        ) {
+            let dim_items: Vec<&Item> = ITEMS.iter()
+                .filter(|i| matches!(i.category, Category::Dimension(_))).collect();
+            let item = dim_items[which];
+            let Category::Dimension(d) = item.category else { unreachable!() };
+            let before = a[item.id];
+            prop_assume!(before < MAX_ANSWER);
+            let mut raised = a.clone();
+            raised.insert(item.id.to_string(), before + 1);
+            let (s0, s1) = (score(&a).dimension(d), score(&raised).dimension(d));
+            if item.reverse { prop_assert!(s1 <= s0) } else { prop_assert!(s1 >= s0) }
+            if item.reverse { prop_assert!(s1 < s0) } else { prop_assert!(s1 > s0) }
+        }
+
+        #[test]
+        fn band_matches_its_definition(x in 0.0f64..=100.0) {
+            let expected = if x < 25.0 { Band::Low } else if x < 50.0 { Band::Moderate }
+                else if x < 75.0 { Band::High } else { Band::VeryHigh };
+            prop_assert_eq!(Band::of(x), expected);
+        }
+    }
+}

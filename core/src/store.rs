@@ -1,0 +1,544 @@
+//! The stored-data format, its migrations and its validation.
+//!
+//! Everything Temper keeps lives under one localStorage key as a versioned
+//! envelope `{"v": <schema version>, "data": {...}}` (documented in the
+//! README). Loading never throws data away: anything this version cannot read
+//! comes back as [`Loaded::Corrupt`] or [`Loaded::TooNew`] with the raw text,
+//! and the shell keeps it untouched.
+
+use crate::content::{item_by_id, steps, Mode, Role, Step, CONTENT_VERSION};
+use crate::scoring::{Answers, MAX_ANSWER};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u64 = 1;
+/// Longest note kept on a check-in, in characters.
+pub const MAX_NOTE_CHARS: usize = 2000;
+/// Import files larger than this are refused before parsing.
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+/// One saved check-in. Field names are short because ten years of weekly
+/// check-ins must fit comfortably in localStorage.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CheckIn {
+    pub id: String,
+    /// Milliseconds since the Unix epoch.
+    pub at: i64,
+    #[serde(rename = "m")]
+    pub mode: Mode,
+    /// Content version the answers refer to.
+    #[serde(rename = "cv")]
+    pub content_version: u32,
+    /// Answers by item id, 0 (Never) ..= 4 (Always).
+    #[serde(rename = "a")]
+    pub answers: Answers,
+    #[serde(rename = "r", default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    #[serde(rename = "n", default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl CheckIn {
+    pub fn new(id: String, at: i64, mode: Mode, answers: Answers, role: Option<Role>) -> Self {
+        CheckIn {
+            id,
+            at,
+            mode,
+            content_version: CONTENT_VERSION,
+            answers,
+            role,
+            note: String::new(),
+        }
+    }
+}
+
+/// Everything a person has saved.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Data {
+    /// Sorted oldest first, unique by id.
+    #[serde(default)]
+    pub checkins: Vec<CheckIn>,
+    /// Ids of deleted check-ins, so a merge with another tab's copy doesn't
+    /// bring them back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Envelope<T> {
+    v: u64,
+    data: T,
+}
+
+/// What loading the stored text gave.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loaded {
+    /// Nothing stored yet.
+    Empty,
+    Ok(Data),
+    /// Read from an older schema; the caller backs up `raw` before saving.
+    Migrated {
+        data: Data,
+        from: u64,
+    },
+    /// Written by a newer Temper. Open read-only; never overwrite.
+    TooNew {
+        version: u64,
+        data: Option<Data>,
+    },
+    /// Unreadable. Keep the raw text; never overwrite it silently.
+    Corrupt {
+        reason: String,
+    },
+}
+
+/// Serialize for storage.
+pub fn save(data: &Data) -> String {
+    serde_json::to_string(&Envelope {
+        v: SCHEMA_VERSION,
+        data,
+    })
+    .expect("data serializes")
+}
+
+/// Parse stored text (or its absence).
+pub fn load(raw: Option<&str>) -> Loaded {
+    let Some(raw) = raw else { return Loaded::Empty };
+    match parse_envelope(raw) {
+        Ok(Parsed::Current(data)) => Loaded::Ok(data),
+        Ok(Parsed::Older(data, from)) => Loaded::Migrated { data, from },
+        Ok(Parsed::Newer(version, data)) => Loaded::TooNew { version, data },
+        Err(reason) => Loaded::Corrupt { reason },
+    }
+}
+
+enum Parsed {
+    Current(Data),
+    Older(Data, u64),
+    Newer(u64, Option<Data>),
+}
+
+fn parse_envelope(raw: &str) -> Result<Parsed, String> {
+    let value: Value = serde_json::from_str(raw).map_err(|e| format!("not valid JSON ({e})"))?;
+    let version = value
+        .get("v")
+        .and_then(Value::as_u64)
+        .ok_or("no schema version (\"v\") found")?;
+    let data = value.get("data").cloned().ok_or("no \"data\" found")?;
+    if version == 0 {
+        return Err("schema version 0 does not exist".into());
+    }
+    if version > SCHEMA_VERSION {
+        // Best effort, for showing it read-only; never written back.
+        let readable = serde_json::from_value::<Data>(data)
+            .ok()
+            .filter(|d| validate(d).is_ok());
+        return Ok(Parsed::Newer(version, readable));
+    }
+    let data = migrate(version, data)?;
+    let data: Data =
+        serde_json::from_value(data).map_err(|e| format!("unexpected content ({e})"))?;
+    validate(&data)?;
+    Ok(if version == SCHEMA_VERSION {
+        Parsed::Current(data)
+    } else {
+        Parsed::Older(data, version)
+    })
+}
+
+/// Bring `data` of schema `from` up to [`SCHEMA_VERSION`], one step at a time.
+/// Each step is a pure function on JSON with its own test. Version 1 is the
+/// first schema, so the chain is empty for now; the next schema change adds
+/// `1 => step_1_to_2(data)` here.
+fn migrate(from: u64, data: Value) -> Result<Value, String> {
+    match from {
+        SCHEMA_VERSION => Ok(data),
+        other => Err(format!("no migration from schema version {other}")),
+    }
+}
+
+/// Check everything a loaded or imported file must satisfy.
+pub fn validate(data: &Data) -> Result<(), String> {
+    for (n, c) in data.checkins.iter().enumerate() {
+        let which = || format!("check-in {} ({:?})", n + 1, truncate(&c.id, 40));
+        if c.id.is_empty() || c.id.len() > 64 {
+            return Err(format!("{} has an id of bad length", which()));
+        }
+        if data.checkins[..n].iter().any(|o| o.id == c.id) {
+            return Err(format!("{} appears twice", which()));
+        }
+        if c.answers.is_empty() || c.answers.len() > 200 {
+            return Err(format!("{} has {} answers", which(), c.answers.len()));
+        }
+        for (id, a) in &c.answers {
+            if *a > MAX_ANSWER {
+                return Err(format!(
+                    "{}: answer {a} to {:?} is off the 0-4 scale",
+                    which(),
+                    truncate(id, 40)
+                ));
+            }
+            if c.content_version == CONTENT_VERSION && item_by_id(id).is_none() {
+                return Err(format!(
+                    "{}: unknown question {:?}",
+                    which(),
+                    truncate(id, 40)
+                ));
+            }
+        }
+        if c.note.chars().count() > MAX_NOTE_CHARS {
+            return Err(format!(
+                "{}: note longer than {MAX_NOTE_CHARS} characters",
+                which()
+            ));
+        }
+        if !(0..=253_402_300_799_000).contains(&c.at) {
+            return Err(format!("{}: date out of range", which()));
+        }
+    }
+    Ok(())
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
+impl Data {
+    /// Add or replace a check-in, keeping the list sorted and unique.
+    pub fn upsert(&mut self, c: CheckIn) {
+        self.deleted.retain(|d| *d != c.id);
+        self.checkins.retain(|o| o.id != c.id);
+        self.checkins.push(c);
+        self.normalize();
+    }
+
+    /// Delete a check-in, remembering its id for merges.
+    pub fn delete(&mut self, id: &str) -> Option<CheckIn> {
+        let pos = self.checkins.iter().position(|c| c.id == id)?;
+        if !self.deleted.iter().any(|d| d == id) {
+            self.deleted.push(id.to_string());
+        }
+        Some(self.checkins.remove(pos))
+    }
+
+    /// Union with another copy (another tab, or an import). Check-ins are
+    /// matched by id; for the same id the copy here wins. Deletions recorded
+    /// on either side stay deleted.
+    pub fn merge(&mut self, other: &Data) {
+        for d in &other.deleted {
+            if !self.deleted.contains(d) {
+                self.deleted.push(d.clone());
+            }
+        }
+        for c in &other.checkins {
+            if !self.checkins.iter().any(|o| o.id == c.id) {
+                self.checkins.push(c.clone());
+            }
+        }
+        let deleted = std::mem::take(&mut self.deleted);
+        self.checkins.retain(|c| !deleted.contains(&c.id));
+        self.deleted = deleted;
+        self.normalize();
+    }
+
+    fn normalize(&mut self) {
+        self.checkins
+            .sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+    }
+
+    pub fn get(&self, id: &str) -> Option<&CheckIn> {
+        self.checkins.iter().find(|c| c.id == id)
+    }
+
+    pub fn latest(&self) -> Option<&CheckIn> {
+        self.checkins.last()
+    }
+}
+
+/// A check-in in progress, saved on every answer so a reload loses nothing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    #[serde(rename = "m")]
+    pub mode: Mode,
+    #[serde(rename = "s")]
+    pub step: usize,
+    #[serde(rename = "a")]
+    pub answers: Answers,
+    #[serde(rename = "r", default)]
+    pub role: Option<Role>,
+}
+
+/// What pressing Next did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Advance {
+    /// Moved to the next step.
+    Moved,
+    /// The current question has no answer yet; nothing changed.
+    Unanswered,
+    /// The last step is done: the draft can be turned into a check-in.
+    Complete,
+}
+
+impl Draft {
+    pub fn new(mode: Mode) -> Self {
+        Draft {
+            mode,
+            step: 0,
+            answers: Answers::new(),
+            role: None,
+        }
+    }
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("draft serializes")
+    }
+    /// An unreadable or out-of-range draft is simply not resumed.
+    pub fn from_json(raw: &str) -> Option<Draft> {
+        let d: Draft = serde_json::from_str(raw).ok()?;
+        let ok = d.step < steps(d.mode).len()
+            && d.answers
+                .iter()
+                .all(|(id, a)| *a <= MAX_ANSWER && item_by_id(id).is_some());
+        ok.then_some(d)
+    }
+    pub fn total(&self) -> usize {
+        steps(self.mode).len()
+    }
+    pub fn current(&self) -> Step {
+        steps(self.mode)[self.step.min(self.total() - 1)]
+    }
+    pub fn is_last(&self) -> bool {
+        self.step + 1 >= self.total()
+    }
+    /// The answer to a question step, 0..=4.
+    pub fn answer_of(&self, item_id: &str) -> Option<u8> {
+        self.answers.get(item_id).copied()
+    }
+    pub fn answer(&mut self, item_id: &str, value: u8) {
+        if value <= MAX_ANSWER && item_by_id(item_id).is_some() {
+            self.answers.insert(item_id.to_string(), value);
+        }
+    }
+    /// Next: questions must be answered; the context step is optional.
+    pub fn advance(&mut self) -> Advance {
+        if let Step::Question(item) = self.current() {
+            if !self.answers.contains_key(item.id) {
+                return Advance::Unanswered;
+            }
+        }
+        if self.is_last() {
+            Advance::Complete
+        } else {
+            self.step += 1;
+            Advance::Moved
+        }
+    }
+    /// Back; false on the first step.
+    pub fn back(&mut self) -> bool {
+        let moved = self.step > 0;
+        self.step = self.step.saturating_sub(1);
+        moved
+    }
+    /// Every question of the mode answered.
+    pub fn is_complete(&self) -> bool {
+        steps(self.mode).iter().all(|s| match s {
+            Step::Question(i) => self.answers.contains_key(i.id),
+            Step::Context => true,
+        })
+    }
+    /// Turn a complete draft into a check-in to save.
+    pub fn finish(&self, id: String, at: i64) -> Option<CheckIn> {
+        self.is_complete()
+            .then(|| CheckIn::new(id, at, self.mode, self.answers.clone(), self.role))
+    }
+}
+
+/// A check-in id: the time in base 36 plus random bits, so ids from two tabs
+/// or two devices don't collide.
+pub fn new_id(at_ms: i64, random: u32) -> String {
+    fn base36(mut n: u64) -> String {
+        let digits = b"0123456789abcdefghijklmnopqrstuvwxyz";
+        let mut out = Vec::new();
+        loop {
+            out.push(digits[(n % 36) as usize]);
+            n /= 36;
+            if n == 0 {
+                break;
+            }
+        }
+        out.reverse();
+        String::from_utf8(out).expect("ascii")
+    }
+    format!(
+        "{}-{}",
+        base36(at_ms.max(0) as u64),
+        base36(u64::from(random))
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn checkin(id: &str, at: i64) -> CheckIn {
+        let answers = crate::content::ITEMS
+            .iter()
+            .map(|i| (i.id.to_string(), 2))
+            .collect();
+        CheckIn::new(id.into(), at, Mode::Full, answers, Some(Role::Other))
+    }
+
+    #[test]
+    fn round_trip() {
+        let mut d = Data::default();
+        d.upsert(checkin("b", 2));
+        d.upsert(checkin("a", 1));
+        let raw = save(&d);
+        assert!(raw.starts_with("{\"v\":1,"));
+        assert_eq!(load(Some(&raw)), Loaded::Ok(d.clone()));
+        assert_eq!(d.checkins[0].id, "a");
+    }
+
+    #[test]
+    fn full_checkin_is_under_one_kilobyte() {
+        let mut c = checkin("lx3k9q2-7f3a", 1_763_800_000_000);
+        c.answers.values_mut().for_each(|a| *a = 4);
+        let bytes = serde_json::to_string(&c).unwrap().len();
+        assert!(bytes <= 1024, "{bytes} bytes");
+    }
+
+    #[test]
+    fn nothing_stored_is_empty() {
+        assert_eq!(load(None), Loaded::Empty);
+    }
+
+    #[test]
+    fn unreadable_text_is_corrupt_not_empty() {
+        for raw in [
+            "",
+            "{",
+            "null",
+            "[]",
+            "{\"v\":1}",
+            "{\"v\":\"1\",\"data\":{}}",
+            "{\"v\":1,\"data\":{\"checkins\":[{\"id\":\"x\"}]}}",
+            "{\"v\":0,\"data\":{}}",
+        ] {
+            assert!(matches!(load(Some(raw)), Loaded::Corrupt { .. }), "{raw}");
+        }
+    }
+
+    #[test]
+    fn out_of_scale_answers_are_refused() {
+        let mut d = Data::default();
+        let mut c = checkin("a", 1);
+        c.answers.insert("ex1".into(), 9);
+        d.checkins.push(c);
+        assert!(
+            matches!(load(Some(&save(&d))), Loaded::Corrupt { reason } if reason.contains("0-4"))
+        );
+    }
+
+    #[test]
+    fn newer_schema_is_too_new_and_still_readable() {
+        let mut d = Data::default();
+        d.upsert(checkin("a", 1));
+        let raw = save(&d).replacen("\"v\":1", "\"v\":7", 1);
+        assert_eq!(
+            load(Some(&raw)),
+            Loaded::TooNew {
+                version: 7,
+                data: Some(d)
+            }
+        );
+    }
+
+    #[test]
+    fn merge_unions_by_id_and_respects_deletions() {
+        let mut tab_a = Data::default();
+        tab_a.upsert(checkin("one", 1));
+        let mut tab_b = tab_a.clone();
+        tab_a.upsert(checkin("two", 2));
+        tab_b.upsert(checkin("three", 3));
+        tab_b.delete("one");
+        tab_a.merge(&tab_b);
+        let ids: Vec<_> = tab_a.checkins.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["two", "three"]);
+        assert_eq!(tab_a.deleted, ["one"]);
+    }
+
+    #[test]
+    fn drafts_round_trip_and_bad_ones_are_dropped() {
+        let mut d = Draft::new(Mode::Pulse);
+        d.answers.insert("ex1".into(), 3);
+        d.step = 1;
+        assert_eq!(Draft::from_json(&d.to_json()), Some(d.clone()));
+        d.step = 99;
+        assert_eq!(Draft::from_json(&d.to_json()), None);
+        assert_eq!(Draft::from_json("garbage"), None);
+    }
+
+    #[test]
+    fn draft_walks_forward_only_when_answered() {
+        let mut d = Draft::new(Mode::Pulse);
+        assert_eq!(d.advance(), Advance::Unanswered);
+        assert_eq!(d.step, 0);
+        assert!(!d.back());
+        let Step::Question(first) = d.current() else {
+            panic!()
+        };
+        d.answer(first.id, 9); // off the scale: ignored
+        assert_eq!(d.advance(), Advance::Unanswered);
+        d.answer(first.id, 3);
+        assert_eq!(d.advance(), Advance::Moved);
+        assert!(d.back());
+        assert_eq!(d.answer_of(first.id), Some(3));
+        assert!(d.finish("x".into(), 1).is_none());
+        while d.advance() != Advance::Complete {
+            let Step::Question(i) = d.current() else {
+                panic!()
+            };
+            d.answer(i.id, 1);
+        }
+        let c = d.finish("x".into(), 1).unwrap();
+        assert_eq!(c.answers.len(), 7);
+        assert_eq!(c.mode, Mode::Pulse);
+    }
+
+    #[test]
+    fn context_step_is_skippable() {
+        let mut d = Draft::new(Mode::Full);
+        for i in crate::content::ITEMS {
+            d.answer(i.id, 2);
+        }
+        d.step = d.total() - 1;
+        assert_eq!(d.current(), Step::Context);
+        assert_eq!(d.advance(), Advance::Complete);
+        assert!(d.finish("y".into(), 5).unwrap().role.is_none());
+    }
+
+    #[test]
+    fn ids_are_distinct_and_short() {
+        let a = new_id(1_763_800_000_000, 7);
+        assert_ne!(a, new_id(1_763_800_000_000, 8));
+        assert!(a.len() <= 16, "{a}");
+        assert_eq!(new_id(0, 0), "0-0");
+    }
+
+    proptest! {
+        #[test]
+        fn load_never_panics(raw in ".{0,300}") {
+            let _ = load(Some(&raw));
+        }
+
+        #[test]
+        fn saved_data_always_loads_back(ats in proptest::collection::vec(0i64..4_000_000_000_000, 0..20)) {
+            let mut d = Data::default();
+            for (n, at) in ats.iter().enumerate() {
+                d.upsert(checkin(&format!("id{n}"), *at));
+            }
+            prop_assert_eq!(load(Some(&save(&d))), Loaded::Ok(d));
+        }
+    }
+}

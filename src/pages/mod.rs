@@ -1,0 +1,8 @@
+//! One module per screen. Screens render core data and call the adapters
+//! through `state`; they compute nothing of their own.
+
+pub mod checkin;
+pub mod history;
+pub mod home;
+pub mod results;
+pub mod simple;

@@ -1,0 +1,170 @@
+//! App-wide state and the wiring between it and the storage adapter. The
+//! rules (what to load, how copies merge, what may be written) come from
+//! `temper_core::store`; this file only performs the I/O they call for.
+
+use crate::storage::{self, StoreError, BACKUP_KEY, DATA_KEY, DRAFT_KEY};
+use crate::t;
+use leptos::prelude::*;
+use temper_core::i18n::fill;
+use temper_core::route::Route;
+use temper_core::store::{self, CheckIn, Data, Draft, Loaded};
+
+/// Whether what is in memory may be written back to storage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// Normal: every change is saved.
+    Saving,
+    /// Storage is blocked: memory only for this session.
+    Unavailable,
+    /// Stored text is unreadable: kept as it is, memory only.
+    Corrupt { reason: String, raw: String },
+    /// Written by a newer Temper: read-only, memory only.
+    TooNew { version: u64, raw: String },
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub data: RwSignal<Data>,
+    pub status: RwSignal<Status>,
+    /// The last save failure, shown with role="alert" until the next success.
+    pub save_error: RwSignal<Option<String>>,
+    pub route: RwSignal<Route>,
+}
+
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// Read what is stored and decide how the session runs.
+pub fn load() -> (Data, Status) {
+    let raw = match storage::read(DATA_KEY) {
+        Ok(raw) => raw,
+        Err(_) => return (Data::default(), Status::Unavailable),
+    };
+    match store::load(raw.as_deref()) {
+        Loaded::Empty => (Data::default(), Status::Saving),
+        Loaded::Ok(data) => (data, Status::Saving),
+        Loaded::Migrated { data, .. } => {
+            // Keep the original text before the first write in the new format.
+            let backed_up = raw.as_deref().map(|r| storage::write(BACKUP_KEY, r));
+            match backed_up {
+                Some(Err(_)) => (
+                    data,
+                    Status::Corrupt {
+                        reason: "could not back up before upgrading".into(),
+                        raw: raw.unwrap_or_default(),
+                    },
+                ),
+                _ => (data, Status::Saving),
+            }
+        }
+        Loaded::TooNew { version, data } => (
+            data.unwrap_or_default(),
+            Status::TooNew {
+                version,
+                raw: raw.unwrap_or_default(),
+            },
+        ),
+        Loaded::Corrupt { reason } => (
+            Data::default(),
+            Status::Corrupt {
+                reason,
+                raw: raw.unwrap_or_default(),
+            },
+        ),
+    }
+}
+
+impl AppState {
+    pub fn new() -> Self {
+        let (data, status) = load();
+        AppState {
+            data: RwSignal::new(data),
+            status: RwSignal::new(status),
+            save_error: RwSignal::new(None),
+            route: RwSignal::new(Route::Home),
+        }
+    }
+
+    /// Write the in-memory data, first merging in whatever another tab may
+    /// have saved since we last read. Never writes over text it can't read.
+    pub fn persist(&self) {
+        if self.status.get_untracked() != Status::Saving {
+            return;
+        }
+        match storage::read(DATA_KEY).map(|raw| (store::load(raw.as_deref()), raw)) {
+            Ok((Loaded::Ok(theirs), _)) => self.data.update(|d| d.merge(&theirs)),
+            Ok((Loaded::Empty, _)) => {}
+            Ok((_, raw)) => {
+                // Another tab wrote something we can't read: stop writing.
+                let (_, status) = load();
+                let _ = raw;
+                self.status.set(status);
+                return;
+            }
+            Err(e) => return self.fail(e),
+        }
+        let text = self.data.with_untracked(store::save);
+        match storage::write(DATA_KEY, &text) {
+            Ok(()) => self.save_error.set(None),
+            Err(e) => self.fail(e),
+        }
+    }
+
+    fn fail(&self, e: StoreError) {
+        let msg = match e {
+            StoreError::Quota => t("store.quota"),
+            StoreError::Unavailable => {
+                self.status.set(Status::Unavailable);
+                t("store.unavailable")
+            }
+            StoreError::Other(reason) => fill(&t("store.failed"), &[("reason", &reason)]),
+        };
+        self.save_error.set(Some(msg));
+    }
+
+    /// Save a finished check-in. Returns whether it reached storage.
+    pub fn add_checkin(&self, c: CheckIn) -> bool {
+        let first = self.data.with_untracked(|d| d.checkins.is_empty());
+        self.data.update(|d| d.upsert(c));
+        self.persist();
+        let saved = self.status.get_untracked() == Status::Saving
+            && self.save_error.get_untracked().is_none();
+        if saved && first {
+            storage::request_persistence();
+        }
+        saved
+    }
+
+    /// Another tab saved: fold its copy into ours.
+    pub fn on_external_change(&self) {
+        if let Ok(raw) = storage::read(DATA_KEY) {
+            if let Loaded::Ok(theirs) = store::load(raw.as_deref()) {
+                self.data.update(|d| d.merge(&theirs));
+            }
+        }
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn load_draft() -> Option<Draft> {
+    storage::read(DRAFT_KEY)
+        .ok()
+        .flatten()
+        .and_then(|raw| Draft::from_json(&raw))
+}
+
+pub fn save_draft(d: &Draft) {
+    // A draft that can't be saved still lives in memory; the check-in
+    // itself is what matters, and its save reports failures.
+    let _ = storage::write(DRAFT_KEY, &d.to_json());
+}
+
+pub fn clear_draft() {
+    let _ = storage::remove(DRAFT_KEY);
+}
