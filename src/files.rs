@@ -4,7 +4,10 @@
 use wasm_bindgen::JsCast;
 
 pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String> {
-    let fail = |e: wasm_bindgen::JsValue| format!("{e:?}");
+    let fail = |e: wasm_bindgen::JsValue| {
+        e.as_string()
+            .unwrap_or_else(|| "the browser refused".into())
+    };
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);

@@ -54,20 +54,27 @@ pub fn navigate(route: &Route) {
     }
 }
 
-/// Move keyboard and screen-reader focus to an element once it is mounted.
-pub fn focus_on_mount<E>(node: NodeRef<E>)
-where
-    E: leptos::html::ElementType,
-    E::Output: wasm_bindgen::JsCast + Clone + 'static,
-{
-    Effect::new(move |_| {
-        if let Some(el) = node.get() {
-            use wasm_bindgen::JsCast;
-            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
+/// Focus the element marked `data-autofocus` inside `<main>`, waiting up
+/// to `frames` animation frames for the screen to be mounted.
+fn focus_marked(frames: u8) {
+    use wasm_bindgen::JsCast;
+    let found = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("main [data-autofocus]").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match found {
+        Some(el) => {
+            let _ = el.focus();
         }
-    });
+        None if frames > 0 => request_animation_frame(move || focus_marked(frames - 1)),
+        None => {}
+    }
+}
+
+/// Move keyboard and screen-reader focus to this screen's marked element
+/// (its heading, or the question of a check-in step) once it is mounted.
+pub fn autofocus() {
+    Effect::new(|_| request_animation_frame(|| focus_marked(10)));
 }
 
 #[component]
@@ -146,11 +153,14 @@ pub fn App() -> impl IntoView {
             st.on_external_change();
         }
     });
-    let main_ref = NodeRef::<leptos::html::Main>::new();
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
-        if let Some(m) = main_ref.get() {
-            let _ = m.focus();
+        if let Some(main) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("main"))
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = main.focus();
         }
     };
     view! {
@@ -161,7 +171,7 @@ pub fn App() -> impl IntoView {
         </header>
         <StorageBanner/>
         {move || st.save_error.get().map(|m| view! { <div class="banner" role="alert"><p>{m}</p></div> })}
-        <main id="main" tabindex="-1" node_ref=main_ref>
+        <main id="main" tabindex="-1">
             {move || match st.route.get() {
                 Route::Home => view! { <pages::home::Home/> }.into_any(),
                 Route::CheckIn => view! { <pages::checkin::CheckInPage/> }.into_any(),

@@ -63,7 +63,11 @@ fn corrupt_data_is_kept_and_never_overwritten() {
 #[wasm_bindgen_test]
 fn app_mounts_and_shows_the_home_screen() {
     storage::remove(DATA_KEY).unwrap();
-    web_sys::window().unwrap().location().set_hash("#/").unwrap();
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/")
+        .unwrap();
     leptos::mount::mount_to_body(temper::App);
     let doc = web_sys::window().unwrap().document().unwrap();
     let h1 = doc.query_selector("main h1").unwrap().expect("a heading");

@@ -33,7 +33,7 @@ macro_rules! keyed_enum {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let key = <std::borrow::Cow<'de, str>>::deserialize(d)?;
                 Self::from_key(&key).ok_or_else(|| {
-                    serde::de::Error::custom(format!("unknown {} {:?}", stringify!($name), key))
+                    serde::de::Error::custom(format!("unknown {} \"{}\"", stringify!($name), key))
                 })
             }
         }

@@ -7,3 +7,4 @@ pub mod i18n;
 pub mod route;
 pub mod scoring;
 pub mod store;
+pub mod util;

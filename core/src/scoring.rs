@@ -134,7 +134,7 @@ fn mean(values: &[f64]) -> Option<f64> {
 
 fn sorted_desc<K>(mut v: Vec<(K, f64)>) -> Vec<(K, f64)> {
     // Stable: ties keep content order.
-    v.sort_by(|a, b| b.1.total_cmp(&a.1));
+    crate::util::insertion_sort_by(&mut v, |a, b| a.1 > b.1);
     v
 }
 
@@ -178,7 +178,7 @@ pub fn score(answers: &Answers) -> Scores {
         .iter()
         .filter_map(|&r| cat_mean(Category::Rest(r)).map(|s| (r, s)))
         .collect();
-    signals.sort_by_key(|(s, _)| *s);
+    crate::util::insertion_sort_by(&mut signals, |a, b| a.0 < b.0);
     Scores {
         burnout: index(Index::Burnout),
         rustout: index(Index::RustOut),

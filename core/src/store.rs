@@ -9,7 +9,6 @@
 use crate::content::{item_by_id, steps, Mode, Role, Step, CONTENT_VERSION};
 use crate::scoring::{Answers, MAX_ANSWER};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u64 = 1;
@@ -119,26 +118,28 @@ enum Parsed {
     Newer(u64, Option<Data>),
 }
 
+/// Just the version, read before deciding how to parse the rest.
+#[derive(Deserialize)]
+struct Head {
+    v: u64,
+}
+
 fn parse_envelope(raw: &str) -> Result<Parsed, String> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| format!("not valid JSON ({e})"))?;
-    let version = value
-        .get("v")
-        .and_then(Value::as_u64)
-        .ok_or("no schema version (\"v\") found")?;
-    let data = value.get("data").cloned().ok_or("no \"data\" found")?;
+    let head: Head =
+        serde_json::from_str(raw).map_err(|e| format!("no readable schema version ({e})"))?;
+    let version = head.v;
     if version == 0 {
         return Err("schema version 0 does not exist".into());
     }
     if version > SCHEMA_VERSION {
         // Best effort, for showing it read-only; never written back.
-        let readable = serde_json::from_value::<Data>(data)
+        let readable = serde_json::from_str::<Envelope<Data>>(raw)
             .ok()
+            .map(|e| e.data)
             .filter(|d| validate(d).is_ok());
         return Ok(Parsed::Newer(version, readable));
     }
-    let data = migrate(version, data)?;
-    let data: Data =
-        serde_json::from_value(data).map_err(|e| format!("unexpected content ({e})"))?;
+    let data = migrate(version, raw)?;
     validate(&data)?;
     Ok(if version == SCHEMA_VERSION {
         Parsed::Current(data)
@@ -147,13 +148,15 @@ fn parse_envelope(raw: &str) -> Result<Parsed, String> {
     })
 }
 
-/// Bring `data` of schema `from` up to [`SCHEMA_VERSION`], one step at a time.
-/// Each step is a pure function on JSON with its own test. Version 1 is the
-/// first schema, so the chain is empty for now; the next schema change adds
-/// `1 => step_1_to_2(data)` here.
-fn migrate(from: u64, data: Value) -> Result<Value, String> {
+/// Read text of schema `from` into today's [`Data`]. Each older schema gets
+/// its own typed struct and a `From` step to the next, each with a test.
+/// Version 1 is the first schema, so there is no step yet; the next schema
+/// change adds `1 => parse::<DataV1>(raw).map(Data::from)` here.
+fn migrate(from: u64, raw: &str) -> Result<Data, String> {
     match from {
-        SCHEMA_VERSION => Ok(data),
+        SCHEMA_VERSION => serde_json::from_str::<Envelope<Data>>(raw)
+            .map(|e| e.data)
+            .map_err(|e| format!("unexpected content ({e})")),
         other => Err(format!("no migration from schema version {other}")),
     }
 }
@@ -161,7 +164,7 @@ fn migrate(from: u64, data: Value) -> Result<Value, String> {
 /// Check everything a loaded or imported file must satisfy.
 pub fn validate(data: &Data) -> Result<(), String> {
     for (n, c) in data.checkins.iter().enumerate() {
-        let which = || format!("check-in {} ({:?})", n + 1, truncate(&c.id, 40));
+        let which = || format!("check-in {} (\"{}\")", n + 1, truncate(&c.id, 40));
         if c.id.is_empty() || c.id.len() > 64 {
             return Err(format!("{} has an id of bad length", which()));
         }
@@ -174,14 +177,14 @@ pub fn validate(data: &Data) -> Result<(), String> {
         for (id, a) in &c.answers {
             if *a > MAX_ANSWER {
                 return Err(format!(
-                    "{}: answer {a} to {:?} is off the 0-4 scale",
+                    "{}: answer {a} to \"{}\" is off the 0-4 scale",
                     which(),
                     truncate(id, 40)
                 ));
             }
             if c.content_version == CONTENT_VERSION && item_by_id(id).is_none() {
                 return Err(format!(
-                    "{}: unknown question {:?}",
+                    "{}: unknown question \"{}\"",
                     which(),
                     truncate(id, 40)
                 ));

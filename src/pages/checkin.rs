@@ -2,7 +2,7 @@
 //! draft saved on every change so a reload loses nothing.
 
 use crate::state::{clear_draft, load_draft, save_draft, use_state};
-use crate::{focus_on_mount, navigate, now_ms, t};
+use crate::{autofocus, navigate, now_ms, t};
 use leptos::prelude::*;
 use temper_core::content::{Mode, Role, Step, SCALE_KEYS};
 use temper_core::i18n::fill;
@@ -40,10 +40,9 @@ fn Chooser(
     start: impl Fn(Mode) + Copy + 'static,
     notice: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let heading = NodeRef::<leptos::html::H1>::new();
-    focus_on_mount(heading);
+    autofocus();
     view! {
-        <h1 tabindex="-1" node_ref=heading>{t("checkin.choose")}</h1>
+        <h1 tabindex="-1" data-autofocus>{t("checkin.choose")}</h1>
         {move || notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
         <div class="choices">
             <button type="button" class="button primary" on:click=move |_| start(Mode::Full)>
@@ -71,8 +70,7 @@ fn StepView(
     let current = snapshot.current();
     let is_last = snapshot.is_last();
     let error = RwSignal::new(false);
-    let fieldset = NodeRef::<leptos::html::Fieldset>::new();
-    focus_on_mount(fieldset);
+    autofocus();
 
     let update = move |f: &dyn Fn(&mut Draft)| {
         draft.update(|d| {
@@ -159,7 +157,7 @@ fn StepView(
         <p class="progress-text" aria-live="polite">{progress}</p>
         <progress max=total value=step + 1 aria-hidden="true"></progress>
         <form class="step" on:submit=move |ev| { ev.prevent_default(); next(()); }>
-            <fieldset tabindex="-1" node_ref=fieldset aria-describedby=move || error.get().then_some(error_id)>
+            <fieldset tabindex="-1" data-autofocus aria-describedby=move || error.get().then_some(error_id)>
                 <legend>{legend}</legend>
                 {matches!(current, Step::Question(_)).then(|| view! { <p class="frame">{t("scale.frame")}</p> })}
                 {matches!(current, Step::Context).then(|| view! { <p class="frame">{t("checkin.context.help")}</p> })}

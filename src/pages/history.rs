@@ -1,13 +1,12 @@
 use crate::state::use_state;
-use crate::{fmt_date, focus_on_mount, t};
+use crate::{autofocus, fmt_date, t};
 use leptos::prelude::*;
 use temper_core::scoring::{display, score};
 
 #[component]
 pub fn History() -> impl IntoView {
     let st = use_state();
-    let heading = NodeRef::<leptos::html::H1>::new();
-    focus_on_mount(heading);
+    autofocus();
     let rows = move || {
         st.data.with(|d| {
             d.checkins
@@ -29,7 +28,7 @@ pub fn History() -> impl IntoView {
         })
     };
     view! {
-        <h1 tabindex="-1" node_ref=heading>{t("history.title")}</h1>
+        <h1 tabindex="-1" data-autofocus>{t("history.title")}</h1>
         {move || if st.data.with(|d| d.checkins.is_empty()) {
             view! { <p>{t("history.empty")}</p> }.into_any()
         } else {

@@ -1,5 +1,5 @@
 use crate::state::{load_draft, use_state};
-use crate::{fmt_date, focus_on_mount, t};
+use crate::{autofocus, fmt_date, t};
 use leptos::prelude::*;
 use temper_core::i18n::fill;
 use temper_core::scoring::score;
@@ -7,8 +7,7 @@ use temper_core::scoring::score;
 #[component]
 pub fn Home() -> impl IntoView {
     let st = use_state();
-    let heading = NodeRef::<leptos::html::H1>::new();
-    focus_on_mount(heading);
+    autofocus();
     let has_draft = load_draft().is_some();
     let last = move || {
         st.data.with(|d| {
@@ -23,7 +22,7 @@ pub fn Home() -> impl IntoView {
         })
     };
     view! {
-        <h1 tabindex="-1" node_ref=heading>{t("home.title")}</h1>
+        <h1 tabindex="-1" data-autofocus>{t("home.title")}</h1>
         <p class="lead">{t("home.lead")}</p>
         <p>{t("home.what")}</p>
         <p class="promise"><strong>{t("home.privacy")}</strong></p>

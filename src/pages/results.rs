@@ -1,7 +1,7 @@
 //! Results of one saved check-in, recomputed from its stored answers.
 
 use crate::state::use_state;
-use crate::{fmt_date, focus_on_mount, t};
+use crate::{autofocus, fmt_date, t};
 use leptos::prelude::*;
 use temper_core::content::{Mode, SCALE_KEYS};
 use temper_core::explain::{explain, Explanation};
@@ -12,14 +12,13 @@ use temper_core::store::CheckIn;
 #[component]
 pub fn ResultsPage(id: Option<String>) -> impl IntoView {
     let st = use_state();
-    let heading = NodeRef::<leptos::html::H1>::new();
-    focus_on_mount(heading);
+    autofocus();
     let found = st.data.with_untracked(|d| match &id {
         Some(id) => d.get(id).cloned(),
         None => d.latest().cloned(),
     });
     match found {
-        Some(c) => view! { <Report checkin=c heading=heading/> }.into_any(),
+        Some(c) => view! { <Report checkin=c/> }.into_any(),
         None => {
             let msg = if id.is_some() {
                 "results.notfound"
@@ -27,7 +26,7 @@ pub fn ResultsPage(id: Option<String>) -> impl IntoView {
                 "results.none"
             };
             view! {
-                <h1 tabindex="-1" node_ref=heading>{t("results.title")}</h1>
+                <h1 tabindex="-1" data-autofocus>{t("results.title")}</h1>
                 <p>{t(msg)}</p>
                 <p><a class="button primary" href="#/checkin">{t("home.start")}</a></p>
             }
@@ -75,12 +74,13 @@ fn zone_map(s: &Scores) -> impl IntoView {
         ],
     );
     // 200-unit plot inside a 240-unit box, origin bottom-left.
-    let px = 30.0 + f64::from(x) * 2.0;
-    let py = 210.0 - f64::from(y) * 2.0;
-    let quad = |qx: f64, qy: f64, key: &str, class: &'static str| {
+    // Integer coordinates: no float formatting code in the wasm.
+    let px = 30 + u16::from(x) * 2;
+    let py = 210 - u16::from(y) * 2;
+    let quad = |qx: u16, qy: u16, key: &str, class: &'static str| {
         view! {
             <rect class=class x=qx y=qy width="100" height="100"></rect>
-            <text x=qx + 50.0 y=qy + 54.0 text-anchor="middle" class="quad-label">{t(key)}</text>
+            <text x=qx + 50 y=qy + 54 text-anchor="middle" class="quad-label">{t(key)}</text>
         }
     };
     view! {
@@ -88,10 +88,10 @@ fn zone_map(s: &Scores) -> impl IntoView {
             <svg viewBox="0 0 240 240" role="img" aria-labelledby="map-title map-desc">
                 <title id="map-title">{t("results.map")}</title>
                 <desc id="map-desc">{alt.clone()}</desc>
-                {quad(30.0, 10.0, "zone.burnout", "q q-burnout")}
-                {quad(130.0, 10.0, "zone.both", "q q-both")}
-                {quad(30.0, 110.0, "zone.balance", "q q-balance")}
-                {quad(130.0, 110.0, "zone.rustout", "q q-rustout")}
+                {quad(30, 10, "zone.burnout", "q q-burnout")}
+                {quad(130, 10, "zone.both", "q q-both")}
+                {quad(30, 110, "zone.balance", "q q-balance")}
+                {quad(130, 110, "zone.rustout", "q q-rustout")}
                 <text x="130" y="234" text-anchor="middle" class="axis">{t("results.map.x")}</text>
                 <text x="12" y="110" text-anchor="middle" class="axis" transform="rotate(-90 12 110)">{t("results.map.y")}</text>
                 <circle class="you" cx=px cy=py r="7"></circle>
@@ -221,7 +221,7 @@ fn computation_table(c: &CheckIn) -> impl IntoView {
 }
 
 #[component]
-fn Report(checkin: CheckIn, heading: NodeRef<leptos::html::H1>) -> impl IntoView {
+fn Report(checkin: CheckIn) -> impl IntoView {
     let s = score(&checkin.answers);
     let e = explain(&s, checkin.role);
     let prominent = s.talk_prominent();
@@ -238,7 +238,7 @@ fn Report(checkin: CheckIn, heading: NodeRef<leptos::html::H1>) -> impl IntoView
         .map(|(d, v)| meter(t(&format!("dim.{}", d.key())), *v, false))
         .collect_view();
     view! {
-        <h1 tabindex="-1" node_ref=heading>{t("results.title")}</h1>
+        <h1 tabindex="-1" data-autofocus>{t("results.title")}</h1>
         <p class="when">{when}</p>
         {prominent.then(|| talk_to_someone(true))}
         <section aria-labelledby="idx-title">

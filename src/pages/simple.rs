@@ -1,11 +1,10 @@
-use crate::{focus_on_mount, t};
+use crate::{autofocus, t};
 use leptos::prelude::*;
 
 fn text_page(title: &'static str, body: &'static str) -> impl IntoView {
-    let heading = NodeRef::<leptos::html::H1>::new();
-    focus_on_mount(heading);
+    autofocus();
     view! {
-        <h1 tabindex="-1" node_ref=heading>{t(title)}</h1>
+        <h1 tabindex="-1" data-autofocus>{t(title)}</h1>
         <p>{t(body)}</p>
     }
 }

@@ -3,6 +3,7 @@ import { test, expect, Page } from '@playwright/test';
 // Answer the current question with the keyboard only: focus is on the
 // question's fieldset; Tab reaches the radio group, arrows pick an option.
 async function answerByKeyboard(page: Page, index: number) {
+  await expect(page.locator('fieldset')).toBeFocused();
   await page.keyboard.press('Tab');
   // First option gets focus; ArrowDown moves (and selects) further ones.
   await page.keyboard.press('Space');
