@@ -2,6 +2,7 @@
 //! lives in `temper_core`; browser I/O lives in one adapter per concern
 //! (`storage`, `files`).
 
+pub mod blocks;
 pub mod files;
 pub mod pages;
 pub mod state;

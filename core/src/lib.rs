@@ -1,6 +1,7 @@
 //! Temper's functional core: everything that can be decided without a
 //! browser. No web-sys, no leptos; tested natively with `cargo test`.
 
+pub mod backup;
 pub mod content;
 pub mod explain;
 pub mod i18n;

@@ -1,5 +1,6 @@
 //! Results of one saved check-in, recomputed from its stored answers.
 
+use crate::blocks::{render, Block};
 use crate::state::use_state;
 use crate::{autofocus, fmt_date, t};
 use leptos::prelude::*;
@@ -17,34 +18,37 @@ pub fn ResultsPage(id: Option<String>) -> impl IntoView {
         Some(id) => d.get(id).cloned(),
         None => d.latest().cloned(),
     });
-    match found {
-        Some(c) => view! { <Report checkin=c/> }.into_any(),
+    let body = match found {
+        Some(c) => report(&c),
         None => {
             let msg = if id.is_some() {
                 "results.notfound"
             } else {
                 "results.none"
             };
-            view! {
-                <h1 tabindex="-1" data-autofocus>{t("results.title")}</h1>
-                <p>{t(msg)}</p>
-                <p><a class="button primary" href="#/checkin">{t("home.start")}</a></p>
-            }
-            .into_any()
+            render(vec![
+                Block::P(t(msg)),
+                Block::Button("#/checkin".into(), t("home.start"), true),
+            ])
         }
+    };
+    view! {
+        <h1 tabindex="-1" data-autofocus>{t("results.title")}</h1>
+        {body}
     }
 }
 
 /// One ARIA meter: name, value and band, in text as well as in the bar.
-fn meter(name: String, value: f64, big: bool) -> impl IntoView {
+#[inline(never)]
+fn meter(name: String, value: f64, big: bool) -> AnyView {
     let v = display(value);
     let band = Band::of(value);
     let band_text = t(band.key());
     let valuetext = format!("{v}, {band_text}");
     let class = format!(
-        "meter {} {}",
+        "meter {}{}",
         band.key().replace('.', "-"),
-        if big { "big" } else { "" }
+        if big { " big" } else { "" }
     );
     view! {
         <div class=class>
@@ -56,13 +60,14 @@ fn meter(name: String, value: f64, big: bool) -> impl IntoView {
                     <rect class="fill" width=v height="10"></rect>
                 </svg>
             </div>
-            <span class="meter-value" aria-hidden="true">{v}" · "{band_text}</span>
+            <span class="meter-value" aria-hidden="true">{format!("{v} · {band_text}")}</span>
         </div>
     }
+    .into_any()
 }
 
 /// The 2-D stress-spectrum map: x = rust-out, y = burnout.
-fn zone_map(s: &Scores) -> impl IntoView {
+fn zone_map(s: &Scores) -> AnyView {
     let (x, y) = (display(s.rustout), display(s.burnout));
     let zone = t(s.zone().key());
     let alt = fill(
@@ -73,25 +78,29 @@ fn zone_map(s: &Scores) -> impl IntoView {
             ("zone", &zone),
         ],
     );
-    // 200-unit plot inside a 240-unit box, origin bottom-left.
     // Integer coordinates: no float formatting code in the wasm.
     let px = 30 + u16::from(x) * 2;
     let py = 210 - u16::from(y) * 2;
-    let quad = |qx: u16, qy: u16, key: &str, class: &'static str| {
+    let quads = [
+        (30u16, 10u16, "zone.burnout", "q q-burnout"),
+        (130, 10, "zone.both", "q q-both"),
+        (30, 110, "zone.balance", "q q-balance"),
+        (130, 110, "zone.rustout", "q q-rustout"),
+    ]
+    .into_iter()
+    .map(|(qx, qy, key, class)| {
         view! {
             <rect class=class x=qx y=qy width="100" height="100"></rect>
             <text x=qx + 50 y=qy + 54 text-anchor="middle" class="quad-label">{t(key)}</text>
         }
-    };
+    })
+    .collect_view();
     view! {
         <figure class="zone-map">
             <svg viewBox="0 0 240 240" role="img" aria-labelledby="map-title map-desc">
                 <title id="map-title">{t("results.map")}</title>
                 <desc id="map-desc">{alt.clone()}</desc>
-                {quad(30, 10, "zone.burnout", "q q-burnout")}
-                {quad(130, 10, "zone.both", "q q-both")}
-                {quad(30, 110, "zone.balance", "q q-balance")}
-                {quad(130, 110, "zone.rustout", "q q-rustout")}
+                {quads}
                 <text x="130" y="234" text-anchor="middle" class="axis">{t("results.map.x")}</text>
                 <text x="12" y="110" text-anchor="middle" class="axis" transform="rotate(-90 12 110)">{t("results.map.y")}</text>
                 <circle class="you" cx=px cy=py r="7"></circle>
@@ -99,93 +108,87 @@ fn zone_map(s: &Scores) -> impl IntoView {
             <figcaption>{alt}</figcaption>
         </figure>
     }
+    .into_any()
 }
 
-fn talk_to_someone(prominent: bool) -> impl IntoView {
-    let class = if prominent { "help prominent" } else { "help" };
-    view! {
-        <section class=class aria-labelledby="help-title">
-            <h2 id="help-title">{t("help.title")}</h2>
-            {prominent.then(|| view! { <p><strong>{t("help.prominent")}</strong></p> })}
-            <p>{t("help.body")}</p>
-            <p class="urgent"><strong>{t("help.urgent")}</strong></p>
-        </section>
+fn talk_to_someone(prominent: bool) -> Block {
+    let mut inner = vec![Block::H2(t("help.title"))];
+    if prominent {
+        inner.push(Block::Strong(t("help.prominent")));
     }
+    inner.push(Block::P(t("help.body")));
+    inner.push(Block::Strong(t("help.urgent")));
+    Block::Section(if prominent { "help prominent" } else { "help" }, inner)
 }
 
-fn explanation(e: &Explanation, mode: Mode) -> impl IntoView {
-    let list = |items: Vec<String>| {
-        view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }
-    };
-    let reasons = (!e.rest_reasons.is_empty()).then(|| {
-        let items = e.rest_reasons.iter().map(|r| t(r.key())).collect();
-        view! { <h3>{t("results.reasons")}</h3> {list(items)} }
-    });
-    let full = mode == Mode::Full;
-    let drivers = full.then(|| {
-        let body = if e.top_drivers.is_empty() {
-            view! { <p>{t("results.drivers.none")}</p> }.into_any()
-        } else {
-            let items = e
-                .top_drivers
-                .iter()
-                .map(|(d, v)| {
-                    format!(
-                        "{} ({}): {}",
-                        t(&format!("drv.{}", d.key())),
-                        display(*v),
-                        t(&format!("drvwhy.{}", d.key()))
-                    )
-                })
-                .collect();
-            list(items).into_any()
-        };
-        view! { <h3>{t("results.drivers")}</h3> {body} }
-    });
-    let rest = full.then(|| {
-        let body = if e.depleted_rest.is_empty() {
-            view! { <p>{t("results.rest.none")}</p> }.into_any()
-        } else {
-            let items = e
-                .depleted_rest
-                .iter()
-                .map(|(r, v)| {
-                    format!(
-                        "{} ({}): {}",
-                        t(&format!("rest.{}", r.key())),
-                        display(*v),
-                        t(&format!("restwhy.{}", r.key()))
-                    )
-                })
-                .collect();
-            list(items).into_any()
-        };
-        view! { <h3>{t("results.rest")}</h3> {body} }
-    });
-    let signals = (!e.signals.is_empty()).then(|| {
-        let items = e
-            .signals
-            .iter()
-            .map(|s| t(&format!("sig.{}", s.key())))
-            .collect();
-        view! { <h3>{t("results.signals")}</h3> {list(items)} <p>{t("results.signals.advice")}</p> }
-    });
-    view! {
-        <section aria-labelledby="why-title">
-            <h2 id="why-title">{t("results.why")}</h2>
-            <p>{t(&format!("{}.summary", e.zone.key()))}</p>
-            {reasons}
-            {e.rustout_rest_note.then(|| view! { <p>{t("results.rustrest")}</p> })}
-            {drivers}
-            {rest}
-            {signals}
-            {e.role_note.map(|k| view! { <p>{t(k)}</p> })}
-            {(!full).then(|| view! { <p class="fine">{t("results.pulsenote")}</p> })}
-        </section>
+/// "Name (score): why" lines for drivers or rest kinds.
+fn scored_lines<K: Copy>(
+    items: &[(K, f64)],
+    name: impl Fn(K) -> String,
+    why: impl Fn(K) -> String,
+) -> Vec<String> {
+    items
+        .iter()
+        .map(|(k, v)| format!("{} ({}): {}", name(*k), display(*v), why(*k)))
+        .collect()
+}
+
+fn explanation(e: &Explanation, mode: Mode) -> Vec<Block> {
+    let mut b = vec![
+        Block::H2(t("results.why")),
+        Block::P(t(&format!("{}.summary", e.zone.key()))),
+    ];
+    if !e.rest_reasons.is_empty() {
+        b.push(Block::H3(t("results.reasons")));
+        b.push(Block::List(
+            e.rest_reasons.iter().map(|r| t(r.key())).collect(),
+        ));
     }
+    if e.rustout_rest_note {
+        b.push(Block::P(t("results.rustrest")));
+    }
+    if mode == Mode::Full {
+        b.push(Block::H3(t("results.drivers")));
+        b.push(if e.top_drivers.is_empty() {
+            Block::P(t("results.drivers.none"))
+        } else {
+            Block::List(scored_lines(
+                &e.top_drivers,
+                |d| t(&format!("drv.{}", d.key())),
+                |d| t(&format!("drvwhy.{}", d.key())),
+            ))
+        });
+        b.push(Block::H3(t("results.rest")));
+        b.push(if e.depleted_rest.is_empty() {
+            Block::P(t("results.rest.none"))
+        } else {
+            Block::List(scored_lines(
+                &e.depleted_rest,
+                |r| t(&format!("rest.{}", r.key())),
+                |r| t(&format!("restwhy.{}", r.key())),
+            ))
+        });
+    }
+    if !e.signals.is_empty() {
+        b.push(Block::H3(t("results.signals")));
+        b.push(Block::List(
+            e.signals
+                .iter()
+                .map(|s| t(&format!("sig.{}", s.key())))
+                .collect(),
+        ));
+        b.push(Block::P(t("results.signals.advice")));
+    }
+    if let Some(k) = e.role_note {
+        b.push(Block::P(t(k)));
+    }
+    if mode == Mode::Pulse {
+        b.push(Block::Fine(t("results.pulsenote")));
+    }
+    b
 }
 
-fn computation_table(c: &CheckIn) -> impl IntoView {
+fn computation_table(c: &CheckIn) -> AnyView {
     let rows = temper_core::content::ITEMS
         .iter()
         .filter_map(|item| c.answers.get(item.id).map(|a| (item, *a)))
@@ -200,6 +203,16 @@ fn computation_table(c: &CheckIn) -> impl IntoView {
             }
         })
         .collect_view();
+    let role = c
+        .role
+        .map(|r| {
+            format!(
+                "{}: {}",
+                t("results.table.role"),
+                t(&format!("role.{}", r.key()))
+            )
+        })
+        .unwrap_or_default();
     view! {
         <details class="how">
             <summary>{t("results.how")}</summary>
@@ -215,50 +228,57 @@ fn computation_table(c: &CheckIn) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            {c.role.map(|r| view! { <p>{t("results.table.role")}": "{t(&format!("role.{}", r.key()))}</p> })}
+            <p>{role}</p>
         </details>
     }
+    .into_any()
 }
 
-#[component]
-fn Report(checkin: CheckIn) -> impl IntoView {
-    let s = score(&checkin.answers);
-    let e = explain(&s, checkin.role);
+fn report(c: &CheckIn) -> AnyView {
+    let s = score(&c.answers);
+    let e = explain(&s, c.role);
     let prominent = s.talk_prominent();
+    let mode = t(&format!("mode.{}", c.mode.key()));
     let when = fill(
         &t("results.when"),
-        &[
-            ("mode", &t(&format!("mode.{}", checkin.mode.key()))),
-            ("date", &fmt_date(checkin.at)),
-        ],
+        &[("mode", &mode), ("date", &fmt_date(c.at))],
     );
+    let mut top = vec![Block::Fine(when)];
+    if prominent {
+        top.push(talk_to_someone(true));
+    }
+    top.push(Block::H2(t("results.indices")));
+    let zone_line = fill(&t("results.zone"), &[("zone", &t(s.zone().key()))]);
+    let after_indices = vec![
+        Block::Strong(zone_line),
+        Block::Fine(t("results.disclaimer")),
+    ];
     let dims = s
         .dimensions
         .iter()
         .map(|(d, v)| meter(t(&format!("dim.{}", d.key())), *v, false))
         .collect_view();
-    view! {
-        <h1 tabindex="-1" data-autofocus>{t("results.title")}</h1>
-        <p class="when">{when}</p>
-        {prominent.then(|| talk_to_someone(true))}
-        <section aria-labelledby="idx-title">
-            <h2 id="idx-title">{t("results.indices")}</h2>
-            {meter(t("results.burnout"), s.burnout, true)}
-            {meter(t("results.rustout"), s.rustout, true)}
-            <p class="zone-line"><strong>{fill(&t("results.zone"), &[("zone", &t(s.zone().key()))])}</strong></p>
-            <p class="fine">{t("results.disclaimer")}</p>
-        </section>
-        {zone_map(&s)}
-        <section aria-labelledby="dim-title">
-            <h2 id="dim-title">{t("results.dimensions")}</h2>
-            {dims}
-        </section>
-        {explanation(&e, checkin.mode)}
-        {computation_table(&checkin)}
-        {(!prominent).then(|| talk_to_someone(false))}
-        <p class="actions">
-            <a class="button primary" href="#/checkin">{t("results.again")}</a>
-            <a class="button" href="#/history">{t("results.history")}</a>
-        </p>
+    let mut end = vec![];
+    if !prominent {
+        end.push(talk_to_someone(false));
     }
+    end.push(Block::Button("#/checkin".into(), t("results.again"), true));
+    end.push(Block::Button(
+        "#/history".into(),
+        t("results.history"),
+        false,
+    ));
+    view! {
+        {render(top)}
+        {meter(t("results.burnout"), s.burnout, true)}
+        {meter(t("results.rustout"), s.rustout, true)}
+        {render(after_indices)}
+        {zone_map(&s)}
+        <h2>{t("results.dimensions")}</h2>
+        {dims}
+        {render(explanation(&e, c.mode))}
+        {computation_table(c)}
+        {render(end)}
+    }
+    .into_any()
 }

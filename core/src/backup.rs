@@ -1,0 +1,270 @@
+//! Backup and restore: the only way data moves, and only when the person
+//! asks. Export writes the same versioned envelope as storage; import
+//! validates a whole file before anything changes and previews the result.
+
+use crate::scoring::{display, score};
+use crate::store::{self, Data, Loaded, MAX_IMPORT_BYTES, SCHEMA_VERSION};
+
+/// Why an import file was refused. Each names the problem plainly.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportError {
+    TooLarge {
+        bytes: usize,
+    },
+    Empty,
+    /// Not JSON, truncated, too deeply nested, or the wrong shape.
+    Unreadable(String),
+    /// From a newer Temper than this one.
+    TooNew {
+        version: u64,
+    },
+    /// Readable JSON that fails validation (bad answers, duplicates, ...).
+    Invalid(String),
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::TooLarge { bytes } => write!(
+                f,
+                "the file is {bytes} bytes, over the {MAX_IMPORT_BYTES}-byte limit"
+            ),
+            ImportError::Empty => write!(f, "the file is empty"),
+            ImportError::Unreadable(why) => write!(f, "the file is not a Temper backup: {why}"),
+            ImportError::TooNew { version } => write!(
+                f,
+                "the file is from a newer version of Temper (format {version}; this one reads up to {SCHEMA_VERSION})"
+            ),
+            ImportError::Invalid(why) => write!(f, "the file has invalid content: {why}"),
+        }
+    }
+}
+
+/// What an accepted file would do, shown before anything changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Preview {
+    pub incoming: Data,
+    pub total: usize,
+    /// Check-ins whose id is not already saved here.
+    pub new: usize,
+    /// Oldest and newest check-in times, if any.
+    pub range: Option<(i64, i64)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportMode {
+    /// Keep what is here and add what is new (deduplicated by id).
+    Merge,
+    /// Replace everything here with the file's contents.
+    Replace,
+}
+
+/// The whole export file. Same format as storage, so one parser serves both.
+pub fn export_json(data: &Data) -> String {
+    store::save(data)
+}
+
+/// Parse and validate an import completely. `existing` is only read, to
+/// count what is new.
+pub fn parse_import(text: &str, existing: &Data) -> Result<Preview, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: text.len() });
+    }
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let incoming = match store::load(Some(text)) {
+        Loaded::Ok(d) | Loaded::Migrated { data: d, .. } => d,
+        Loaded::TooNew { version, .. } => return Err(ImportError::TooNew { version }),
+        Loaded::Corrupt { reason } => {
+            // Tell shape problems from content problems.
+            return Err(if reason.starts_with("check-in") {
+                ImportError::Invalid(reason)
+            } else {
+                ImportError::Unreadable(reason)
+            });
+        }
+        Loaded::Empty => return Err(ImportError::Empty),
+    };
+    let new = incoming
+        .checkins
+        .iter()
+        .filter(|c| existing.get(&c.id).is_none())
+        .count();
+    let range = incoming
+        .checkins
+        .first()
+        .zip(incoming.checkins.last())
+        .map(|(a, b)| (a.at, b.at));
+    Ok(Preview {
+        total: incoming.checkins.len(),
+        new,
+        range,
+        incoming,
+    })
+}
+
+/// Apply a previewed import. Returns the new data; the caller swaps it in
+/// and saves it in one step, so a failure leaves the old data as it was.
+pub fn apply(existing: &Data, preview: &Preview, mode: ImportMode) -> Data {
+    match mode {
+        ImportMode::Replace => preview.incoming.clone(),
+        ImportMode::Merge => {
+            let mut out = existing.clone();
+            // An explicit import brings back check-ins deleted here earlier.
+            out.deleted.retain(|id| preview.incoming.get(id).is_none());
+            out.merge(&preview.incoming);
+            out
+        }
+    }
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The scores as CSV, one row per check-in, oldest first. `date` formats a
+/// timestamp (the shell passes a locale-aware one; tests pass ISO dates);
+/// `header` holds the translated column names.
+pub fn export_csv(data: &Data, header: &[&str; 11], date: impl Fn(i64) -> String) -> String {
+    let mut out = header
+        .iter()
+        .map(|h| csv_field(h))
+        .collect::<Vec<_>>()
+        .join(",");
+    out.push_str("\r\n");
+    for c in &data.checkins {
+        let s = score(&c.answers);
+        let mut row = vec![csv_field(&date(c.at)), c.mode.key().to_string()];
+        row.push(display(s.burnout).to_string());
+        row.push(display(s.rustout).to_string());
+        row.push(s.zone().key().trim_start_matches("zone.").to_string());
+        row.extend(s.dimensions.iter().map(|(_, v)| display(*v).to_string()));
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Mode, ITEMS};
+    use crate::store::CheckIn;
+    use proptest::prelude::*;
+
+    fn data(ids: &[(&str, i64)]) -> Data {
+        let mut d = Data::default();
+        for (id, at) in ids {
+            let answers = ITEMS.iter().map(|i| (i.id.to_string(), 1)).collect();
+            d.upsert(CheckIn::new(id.to_string(), *at, Mode::Full, answers, None));
+        }
+        d
+    }
+
+    #[test]
+    fn export_then_import_round_trips() {
+        let d = data(&[("a", 10), ("b", 20)]);
+        let p = parse_import(&export_json(&d), &Data::default()).unwrap();
+        assert_eq!((p.total, p.new, p.range), (2, 2, Some((10, 20))));
+        assert_eq!(apply(&Data::default(), &p, ImportMode::Merge), d);
+    }
+
+    #[test]
+    fn merge_dedupes_and_replace_replaces() {
+        let here = data(&[("a", 10), ("c", 30)]);
+        let file = data(&[("a", 10), ("b", 20)]);
+        let p = parse_import(&export_json(&file), &here).unwrap();
+        assert_eq!(p.new, 1);
+        let merged = apply(&here, &p, ImportMode::Merge);
+        let ids: Vec<_> = merged.checkins.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c"]);
+        assert_eq!(apply(&here, &p, ImportMode::Replace), file);
+    }
+
+    #[test]
+    fn bad_files_are_refused_with_a_named_problem() {
+        let none = Data::default();
+        let too_big = " ".repeat(MAX_IMPORT_BYTES + 1);
+        assert_eq!(
+            parse_import(&too_big, &none),
+            Err(ImportError::TooLarge {
+                bytes: MAX_IMPORT_BYTES + 1
+            })
+        );
+        assert_eq!(parse_import("  ", &none), Err(ImportError::Empty));
+        let good = export_json(&data(&[("a", 1)]));
+        let truncated = &good[..good.len() / 2];
+        assert!(matches!(
+            parse_import(truncated, &none),
+            Err(ImportError::Unreadable(_))
+        ));
+        let newer = good.replacen("\"v\":1", "\"v\":9", 1);
+        assert_eq!(
+            parse_import(&newer, &none),
+            Err(ImportError::TooNew { version: 9 })
+        );
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(matches!(
+            parse_import(&deep, &none),
+            Err(ImportError::Unreadable(_))
+        ));
+        let wrong_type = good.replace("\"ex1\":1", "\"ex1\":\"often\"");
+        assert!(matches!(
+            parse_import(&wrong_type, &none),
+            Err(ImportError::Unreadable(_))
+        ));
+        let off_scale = good.replace("\"ex1\":1", "\"ex1\":7");
+        assert!(matches!(
+            parse_import(&off_scale, &none),
+            Err(ImportError::Invalid(_))
+        ));
+        let huge_id = good.replace(
+            "\"id\":\"a\"",
+            &format!("\"id\":\"{}\"", "x".repeat(100_000)),
+        );
+        assert!(matches!(
+            parse_import(&huge_id, &none),
+            Err(ImportError::Invalid(_))
+        ));
+        for e in [ImportError::Empty, ImportError::TooNew { version: 2 }] {
+            assert!(!e.to_string().is_empty());
+        }
+    }
+
+    #[test]
+    fn csv_has_a_header_and_a_row_per_checkin() {
+        let d = data(&[("a", 0)]);
+        let h = [
+            "Date", "Mode", "Burnout", "Rust-out", "Zone", "E", "C", "R", "B", "D", "U",
+        ];
+        let csv = export_csv(&d, &h, |_| "1970-01-01".into());
+        let lines: Vec<_> = csv.split("\r\n").collect();
+        assert_eq!(lines[0], "Date,Mode,Burnout,Rust-out,Zone,E,C,R,B,D,U");
+        // Rarely = 25 everywhere; efficacy reversed = 75. Burnout = 41.67 -> 42.
+        assert_eq!(lines[1], "1970-01-01,full,42,25,balance,25,25,75,25,25,25");
+        assert_eq!(csv_field("a,\"b\""), "\"a,\"\"b\"\"\"");
+    }
+
+    proptest! {
+        #[test]
+        fn import_never_panics(text in ".{0,400}") {
+            let _ = parse_import(&text, &Data::default());
+        }
+
+        #[test]
+        fn every_accepted_file_round_trips(text in prop_oneof![
+            Just(export_json(&data(&[("a", 1), ("b", 2)]))),
+            ".{0,200}",
+        ]) {
+            if let Ok(p) = parse_import(&text, &Data::default()) {
+                let again = parse_import(&export_json(&p.incoming), &Data::default()).unwrap();
+                prop_assert_eq!(again.incoming, p.incoming);
+            }
+        }
+    }
+}
