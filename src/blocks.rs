@@ -1,7 +1,7 @@
-//! Text-heavy screens are described as a list of [`Block`]s and rendered by
-//! one function. Each `view!` shape compiles to its own code in the wasm, so
-//! one small renderer shared by every screen keeps the bundle small.
+//! Text-heavy screens are described as a list of [`Block`]s, turned into a
+//! static [`El`](crate::dom::El) tree by one function.
 
+use crate::dom::{el, show, El};
 use leptos::prelude::*;
 
 pub enum Block {
@@ -17,31 +17,54 @@ pub enum Block {
     Button(String, String, bool),
     /// A `<section>` with a class, e.g. the "Talk to someone" card.
     Section(&'static str, Vec<Block>),
+    /// A paragraph with a class.
+    Classed(&'static str, String),
+    /// Any static tree.
+    Tree(El),
 }
 
-#[inline(never)]
-pub fn render(blocks: Vec<Block>) -> AnyView {
-    blocks.into_iter().map(render_one).collect_view().into_any()
-}
-
-#[inline(never)]
-fn render_one(b: Block) -> AnyView {
+pub fn to_el(b: Block) -> El {
     match b {
-        Block::H2(t) => view! { <h2>{t}</h2> }.into_any(),
-        Block::H3(t) => view! { <h3>{t}</h3> }.into_any(),
-        Block::P(t) => view! { <p>{t}</p> }.into_any(),
-        Block::Strong(t) => view! { <p><strong>{t}</strong></p> }.into_any(),
-        Block::Fine(t) => view! { <p class="fine">{t}</p> }.into_any(),
-        Block::List(items) => {
-            view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }
-                .into_any()
-        }
-        Block::Button(href, text, primary) => {
-            let class = if primary { "button primary" } else { "button" };
-            view! { <a class=class href=href>{text}</a> }.into_any()
-        }
-        Block::Section(class, inner) => {
-            view! { <section class=class>{render(inner)}</section> }.into_any()
-        }
+        Block::H2(t) => el("h2").text(t),
+        Block::H3(t) => el("h3").text(t),
+        Block::P(t) => el("p").text(t),
+        Block::Strong(t) => el("p").child(el("strong").text(t)),
+        Block::Fine(t) => el("p").class("fine").text(t),
+        Block::List(items) => el("ul").kids(items.into_iter().map(|i| el("li").text(i))),
+        Block::Button(href, text, primary) => el("p").child(
+            el("a")
+                .class(if primary { "button primary" } else { "button" })
+                .attr("href", href)
+                .text(text),
+        ),
+        Block::Section(class, inner) => el("section")
+            .class(class)
+            .kids(inner.into_iter().map(to_el)),
+        Block::Classed(class, t) => el("p").class(class).text(t),
+        Block::Tree(e) => e,
     }
+}
+
+/// Render blocks as one static tree.
+pub fn render(blocks: Vec<Block>) -> AnyView {
+    show(el("div").kids(blocks.into_iter().map(to_el))).into_any()
+}
+
+/// The screen's heading (which takes focus) and its blocks, as one tree.
+pub fn heading(title: String) -> El {
+    el("h1")
+        .attr("tabindex", "-1")
+        .attr("data-autofocus", "")
+        .text(title)
+}
+
+/// A whole static screen: heading and blocks.
+pub fn page(title: String, blocks: Vec<Block>) -> AnyView {
+    crate::autofocus();
+    show(
+        el("div")
+            .child(heading(title))
+            .kids(blocks.into_iter().map(to_el)),
+    )
+    .into_any()
 }

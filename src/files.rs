@@ -24,3 +24,16 @@ pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String
     web_sys::Url::revoke_object_url(&url).map_err(fail)?;
     Ok(())
 }
+
+/// Read a file the person picked, as text. Files over `max_bytes` are
+/// refused before reading, with their size.
+pub async fn read_text(file: web_sys::File, max_bytes: usize) -> Result<String, usize> {
+    let size = file.size() as usize;
+    if size > max_bytes {
+        return Err(size);
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| 0usize)?;
+    text.as_string().ok_or(0)
+}

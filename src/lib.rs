@@ -3,6 +3,7 @@
 //! (`storage`, `files`).
 
 pub mod blocks;
+pub mod dom;
 pub mod files;
 pub mod pages;
 pub mod state;
@@ -20,6 +21,7 @@ thread_local! {
 }
 
 /// The current language's text for `key`.
+#[inline(never)]
 pub fn t(key: &str) -> String {
     i18n::t(LANG.with(Cell::get), key).to_string()
 }
@@ -29,6 +31,7 @@ pub fn lang() -> Lang {
 }
 
 /// A date in the current language's format, e.g. "22 Nov 2026".
+#[inline(never)]
 pub fn fmt_date(ms: i64) -> String {
     let d = js_sys::Date::new(&JsValue::from_f64(ms as f64));
     let opts = js_sys::Object::new();
@@ -78,35 +81,66 @@ pub fn autofocus() {
     Effect::new(|_| request_animation_frame(|| focus_marked(10)));
 }
 
+/// Download what Temper holds: the unreadable stored text as it is, or
+/// else everything in memory as a backup file.
+fn download_backup(st: AppState) {
+    let (name, text) = match st.status.get_untracked() {
+        Status::Corrupt { raw, .. } | Status::TooNew { raw, .. } => {
+            ("temper-unreadable-data.json", raw)
+        }
+        _ => (
+            "temper-backup.json",
+            st.data.with_untracked(temper_core::backup::export_json),
+        ),
+    };
+    if let Err(e) = files::download(name, "application/json", &text) {
+        st.save_error
+            .set(Some(fill(&t("store.failed"), &[("reason", &e)])));
+    }
+}
+
+/// Storage problems, each with a way to keep a copy of the data.
 #[component]
 fn StorageBanner() -> impl IntoView {
     let st = state::use_state();
-    let download_raw = move |_| {
-        if let Status::Corrupt { raw, .. } | Status::TooNew { raw, .. } = st.status.get_untracked()
-        {
-            let _ = files::download("temper-unreadable-data.json", "application/json", &raw);
+    move || {
+        let msg = match st.status.get() {
+            Status::Saving => st.save_error.get()?,
+            Status::Unavailable => t("store.unavailable"),
+            Status::Corrupt { reason, .. } => fill(&t("store.corrupt"), &[("reason", &reason)]),
+            Status::TooNew { version, .. } => {
+                fill(&t("store.toonew"), &[("version", &version.to_string())])
+            }
+        };
+        Some(view! {
+            <div class="banner" role="alert">
+                <p>{msg}</p>
+                <button type="button" on:click=move |_| download_backup(st)>{t("store.download")}</button>
+            </div>
+        })
+    }
+}
+
+/// The current notice, with Undo when a check-in was just deleted.
+#[component]
+fn Notices() -> impl IntoView {
+    let st = state::use_state();
+    let undo = move |_| {
+        if let Some(c) = st.notice.get_untracked().and_then(|n| n.undo) {
+            let id = c.id.clone();
+            st.data.update(|d| d.upsert(c));
+            st.persist_forgetting(&[id]);
+            st.notice.set(None);
+            st.rerender();
         }
     };
     move || {
-        let msg = match st.status.get() {
-            Status::Saving => None,
-            Status::Unavailable => Some((t("store.unavailable"), false)),
-            Status::Corrupt { reason, .. } => {
-                Some((fill(&t("store.corrupt"), &[("reason", &reason)]), true))
-            }
-            Status::TooNew { version, .. } => Some((
-                fill(&t("store.toonew"), &[("version", &version.to_string())]),
-                true,
-            )),
-        };
-        msg.map(|(text, offer)| {
+        st.notice.get().map(|n| {
             view! {
-                <div class="banner" role="alert">
-                    <p>{text}</p>
-                    {offer.then(|| view! {
-                        <button type="button" on:click=download_raw>{t("store.download")}</button>
-                    })}
-                </div>
+                <p class=if n.alert { "error" } else { "notice" } role=if n.alert { "alert" } else { "status" }>
+                    {n.text}" "
+                    {n.undo.is_some().then(|| view! { <button type="button" on:click=undo>{t("history.undo")}</button> })}
+                </p>
             }
         })
     }
@@ -115,30 +149,17 @@ fn StorageBanner() -> impl IntoView {
 #[component]
 fn Nav() -> impl IntoView {
     let st = state::use_state();
-    let link = move |route: Route, key: &'static str| {
-        let href = route.href();
-        let current = move || {
-            let r = st.route.get();
-            let same = match (&r, &route) {
-                (Route::Results(_), Route::Results(_)) => true,
-                (a, b) => a == b,
+    let links = Route::NAV
+        .iter()
+        .map(|(section, href)| {
+            let current = move || {
+                st.route
+                    .with(|r| (r.section() == *section).then_some("page"))
             };
-            same.then_some("page")
-        };
-        view! { <li><a href=href aria-current=current>{t(key)}</a></li> }
-    };
-    view! {
-        <nav aria-label=t("nav.label")>
-            <ul>
-                {link(Route::Home, "nav.home")}
-                {link(Route::CheckIn, "nav.checkin")}
-                {link(Route::Results(None), "nav.results")}
-                {link(Route::History, "nav.history")}
-                {link(Route::Plan, "nav.plan")}
-                {link(Route::Privacy, "nav.privacy")}
-            </ul>
-        </nav>
-    }
+            view! { <li><a href=*href aria-current=current>{t(&format!("nav.{section}"))}</a></li> }
+        })
+        .collect_view();
+    view! { <nav aria-label=t("nav.label")><ul>{links}</ul></nav> }
 }
 
 #[component]
@@ -147,6 +168,7 @@ pub fn App() -> impl IntoView {
     st.route.set(Route::parse(&current_hash()));
     provide_context(st);
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        st.notice.set(None);
         st.route.set(Route::parse(&current_hash()));
     });
     let _ = window_event_listener(leptos::ev::storage, move |e| {
@@ -171,9 +193,9 @@ pub fn App() -> impl IntoView {
             <Nav/>
         </header>
         <StorageBanner/>
-        {move || st.save_error.get().map(|m| view! { <div class="banner" role="alert"><p>{m}</p></div> })}
         <main id="main" tabindex="-1">
-            {move || match st.route.get() {
+            <Notices/>
+            {move || { st.refresh.track(); match st.route.get() {
                 Route::Home => view! { <pages::home::Home/> }.into_any(),
                 Route::CheckIn => view! { <pages::checkin::CheckInPage/> }.into_any(),
                 Route::Results(id) => view! { <pages::results::ResultsPage id=id/> }.into_any(),
@@ -181,7 +203,7 @@ pub fn App() -> impl IntoView {
                 Route::Plan => view! { <pages::simple::Plan/> }.into_any(),
                 Route::Privacy => view! { <pages::simple::Privacy/> }.into_any(),
                 Route::NotFound(_) => view! { <pages::simple::NotFound/> }.into_any(),
-            }}
+            }}}
         </main>
         <footer class="foot"><p>{t("footer")}</p></footer>
     }

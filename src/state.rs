@@ -22,6 +22,16 @@ pub enum Status {
     TooNew { version: u64, raw: String },
 }
 
+/// A message shown above the current screen until the next navigation,
+/// optionally with an Undo for a deleted check-in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    /// role="alert" (a problem) rather than role="status".
+    pub alert: bool,
+    pub undo: Option<CheckIn>,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub data: RwSignal<Data>,
@@ -29,6 +39,11 @@ pub struct AppState {
     /// The last save failure, shown with role="alert" until the next success.
     pub save_error: RwSignal<Option<String>>,
     pub route: RwSignal<Route>,
+    /// Bumped when saved data changes under a screen: the screen is rebuilt
+    /// from scratch. Screens read data untracked, which keeps the wasm small
+    /// (no diffing code for their views) and rendering simple.
+    pub refresh: RwSignal<u32>,
+    pub notice: RwSignal<Option<Notice>>,
 }
 
 pub fn use_state() -> AppState {
@@ -83,17 +98,29 @@ impl AppState {
             status: RwSignal::new(status),
             save_error: RwSignal::new(None),
             route: RwSignal::new(Route::Home),
+            refresh: RwSignal::new(0),
+            notice: RwSignal::new(None),
         }
     }
 
     /// Write the in-memory data, first merging in whatever another tab may
     /// have saved since we last read. Never writes over text it can't read.
     pub fn persist(&self) {
+        self.persist_forgetting(&[]);
+    }
+
+    /// Like [`persist`](Self::persist), for check-ins that were deleted and
+    /// are deliberately back (undo, import): the stored copy's deletion
+    /// records for `restored` are ignored.
+    pub fn persist_forgetting(&self, restored: &[String]) {
         if self.status.get_untracked() != Status::Saving {
             return;
         }
         match storage::read(DATA_KEY).map(|raw| (store::load(raw.as_deref()), raw)) {
-            Ok((Loaded::Ok(theirs), _)) => self.data.update(|d| d.merge(&theirs)),
+            Ok((Loaded::Ok(mut theirs), _)) => {
+                theirs.forget_deletions(restored);
+                self.data.update(|d| d.merge(&theirs));
+            }
             Ok((Loaded::Empty, _)) => {}
             Ok((_, raw)) => {
                 // Another tab wrote something we can't read: stop writing.
@@ -141,8 +168,18 @@ impl AppState {
         if let Ok(raw) = storage::read(DATA_KEY) {
             if let Loaded::Ok(theirs) = store::load(raw.as_deref()) {
                 self.data.update(|d| d.merge(&theirs));
+                self.rerender();
             }
         }
+    }
+
+    /// Rebuild the current screen from the data.
+    pub fn rerender(&self) {
+        self.refresh.update(|n| *n = n.wrapping_add(1));
+    }
+
+    pub fn say(&self, text: String, alert: bool, undo: Option<CheckIn>) {
+        self.notice.set(Some(Notice { text, alert, undo }));
     }
 }
 

@@ -60,8 +60,19 @@ fn corrupt_data_is_kept_and_never_overwritten() {
     storage::remove(DATA_KEY).unwrap();
 }
 
+/// Let effects and a frame run.
+async fn tick() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
 #[wasm_bindgen_test]
-fn app_mounts_and_shows_the_home_screen() {
+async fn app_mounts_and_shows_the_home_screen() {
     storage::remove(DATA_KEY).unwrap();
     web_sys::window()
         .unwrap()
@@ -69,6 +80,7 @@ fn app_mounts_and_shows_the_home_screen() {
         .set_hash("#/")
         .unwrap();
     leptos::mount::mount_to_body(temper::App);
+    tick().await;
     let doc = web_sys::window().unwrap().document().unwrap();
     let h1 = doc.query_selector("main h1").unwrap().expect("a heading");
     assert_eq!(

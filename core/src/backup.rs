@@ -108,7 +108,17 @@ pub fn parse_import(text: &str, existing: &Data) -> Result<Preview, ImportError>
 /// and saves it in one step, so a failure leaves the old data as it was.
 pub fn apply(existing: &Data, preview: &Preview, mode: ImportMode) -> Data {
     match mode {
-        ImportMode::Replace => preview.incoming.clone(),
+        ImportMode::Replace => {
+            // Tombstones for what is dropped, so another tab's copy can't
+            // bring it back when the two are merged.
+            let mut out = preview.incoming.clone();
+            for c in &existing.checkins {
+                if out.get(&c.id).is_none() && !out.deleted.contains(&c.id) {
+                    out.deleted.push(c.id.clone());
+                }
+            }
+            out
+        }
         ImportMode::Merge => {
             let mut out = existing.clone();
             // An explicit import brings back check-ins deleted here earlier.
@@ -183,7 +193,9 @@ mod tests {
         let merged = apply(&here, &p, ImportMode::Merge);
         let ids: Vec<_> = merged.checkins.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "c"]);
-        assert_eq!(apply(&here, &p, ImportMode::Replace), file);
+        let replaced = apply(&here, &p, ImportMode::Replace);
+        assert_eq!(replaced.checkins, file.checkins);
+        assert_eq!(replaced.deleted, ["c"]);
     }
 
     #[test]

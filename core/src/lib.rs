@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod content;
 pub mod explain;
+pub mod history;
 pub mod i18n;
 pub mod route;
 pub mod scoring;

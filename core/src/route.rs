@@ -32,6 +32,30 @@ impl Route {
         }
     }
 
+    /// The navigation entry this screen belongs to (all results screens
+    /// belong to "results"), for `aria-current`.
+    pub fn section(&self) -> &'static str {
+        match self {
+            Route::Home => "home",
+            Route::CheckIn => "checkin",
+            Route::Results(_) => "results",
+            Route::History => "history",
+            Route::Plan => "plan",
+            Route::Privacy => "privacy",
+            Route::NotFound(_) => "",
+        }
+    }
+
+    /// The navigation entries, in order, with their hrefs.
+    pub const NAV: [(&'static str, &'static str); 6] = [
+        ("home", "#/"),
+        ("checkin", "#/checkin"),
+        ("results", "#/results"),
+        ("history", "#/history"),
+        ("plan", "#/plan"),
+        ("privacy", "#/privacy"),
+    ];
+
     pub fn href(&self) -> String {
         match self {
             Route::Home => "#/".into(),
@@ -66,5 +90,9 @@ mod tests {
         assert_eq!(Route::parse(""), Route::Home);
         assert_eq!(Route::parse("#"), Route::Home);
         assert_eq!(Route::parse("#/nope"), Route::NotFound("nope".into()));
+        assert_eq!(Route::Results(Some("x".into())).section(), "results");
+        for (section, href) in Route::NAV {
+            assert_eq!(Route::parse(href).section(), section);
+        }
     }
 }

@@ -118,6 +118,18 @@ enum Parsed {
     Newer(u64, Option<Data>),
 }
 
+/// A parse error in plain words, with where it happened.
+fn json_problem(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let what = match e.classify() {
+        Category::Eof => "it ends too early (truncated?)",
+        Category::Syntax => "it is not valid JSON",
+        Category::Data => "a value has the wrong type or is missing",
+        Category::Io => "it could not be read",
+    };
+    format!("{what} (line {}, column {})", e.line(), e.column())
+}
+
 /// Just the version, read before deciding how to parse the rest.
 #[derive(Deserialize)]
 struct Head {
@@ -125,8 +137,8 @@ struct Head {
 }
 
 fn parse_envelope(raw: &str) -> Result<Parsed, String> {
-    let head: Head =
-        serde_json::from_str(raw).map_err(|e| format!("no readable schema version ({e})"))?;
+    let head: Head = serde_json::from_str(raw)
+        .map_err(|e| format!("no readable schema version: {}", json_problem(&e)))?;
     let version = head.v;
     if version == 0 {
         return Err("schema version 0 does not exist".into());
@@ -156,7 +168,7 @@ fn migrate(from: u64, raw: &str) -> Result<Data, String> {
     match from {
         SCHEMA_VERSION => serde_json::from_str::<Envelope<Data>>(raw)
             .map(|e| e.data)
-            .map_err(|e| format!("unexpected content ({e})")),
+            .map_err(|e| format!("unexpected content: {}", json_problem(&e))),
         other => Err(format!("no migration from schema version {other}")),
     }
 }
@@ -248,6 +260,28 @@ impl Data {
     fn normalize(&mut self) {
         self.checkins
             .sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+    }
+
+    /// Drop the deletion records for these ids (undo, or an explicit
+    /// import), so a merge no longer removes them.
+    pub fn forget_deletions(&mut self, ids: &[String]) {
+        self.deleted.retain(|d| !ids.contains(d));
+    }
+
+    /// Delete every check-in, remembering each id for merges.
+    pub fn delete_all(&mut self) {
+        for c in std::mem::take(&mut self.checkins) {
+            if !self.deleted.contains(&c.id) {
+                self.deleted.push(c.id);
+            }
+        }
+    }
+
+    /// Set a check-in's note, cut to [`MAX_NOTE_CHARS`].
+    pub fn set_note(&mut self, id: &str, note: &str) {
+        if let Some(c) = self.checkins.iter_mut().find(|c| c.id == id) {
+            c.note = note.trim().chars().take(MAX_NOTE_CHARS).collect();
+        }
     }
 
     pub fn get(&self, id: &str) -> Option<&CheckIn> {
@@ -469,6 +503,33 @@ mod tests {
         let ids: Vec<_> = tab_a.checkins.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, ["two", "three"]);
         assert_eq!(tab_a.deleted, ["one"]);
+    }
+
+    #[test]
+    fn undo_and_delete_all_survive_merges() {
+        let mut mine = Data::default();
+        mine.upsert(checkin("a", 1));
+        mine.upsert(checkin("b", 2));
+        let c = mine.delete("a").unwrap();
+        let stored = mine.clone(); // written with the tombstone
+        mine.upsert(c);
+        let mut theirs = stored.clone();
+        theirs.forget_deletions(&["a".to_string()]);
+        mine.merge(&theirs);
+        assert_eq!(mine.checkins.len(), 2);
+        mine.delete_all();
+        mine.merge(&stored);
+        assert!(mine.checkins.is_empty());
+        assert_eq!(mine.deleted.len(), 2);
+    }
+
+    #[test]
+    fn notes_are_trimmed_and_capped() {
+        let mut d = Data::default();
+        d.upsert(checkin("a", 1));
+        d.set_note("a", &format!("  {}  ", "é".repeat(MAX_NOTE_CHARS + 10)));
+        assert_eq!(d.get("a").unwrap().note.chars().count(), MAX_NOTE_CHARS);
+        d.set_note("missing", "x");
     }
 
     #[test]

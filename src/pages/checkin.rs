@@ -1,6 +1,8 @@
 //! The questionnaire: one native radio group per step, Back and Next, a
 //! draft saved on every change so a reload loses nothing.
 
+use crate::blocks::heading;
+use crate::dom::{el, mount};
 use crate::state::{clear_draft, load_draft, save_draft, use_state};
 use crate::{autofocus, navigate, now_ms, t};
 use leptos::prelude::*;
@@ -11,49 +13,51 @@ use temper_core::store::{new_id, Advance, Draft};
 
 #[component]
 pub fn CheckInPage() -> impl IntoView {
+    let st = use_state();
     let draft = RwSignal::new(load_draft());
-    let notice = RwSignal::new(None::<String>);
     // Re-render the step only when the step itself changes, so answering
     // (or arrowing through a radio group) never steals focus.
     let position = Memo::new(move |_| draft.with(|d| d.as_ref().map(|d| (d.mode, d.step))));
-    let start = move |mode: Mode| {
-        let d = Draft::new(mode);
-        save_draft(&d);
-        notice.set(None);
-        draft.set(Some(d));
-    };
     let discard = move || {
         clear_draft();
         draft.set(None);
-        notice.set(Some(t("checkin.discarded")));
+        st.say(t("checkin.discarded"), false, None);
     };
     view! {
         {move || match position.get() {
-            None => view! { <Chooser start=start notice=notice/> }.into_any(),
+            None => chooser(draft),
             Some((_, step)) => view! { <StepView draft=draft step=step discard=discard/> }.into_any(),
         }}
     }
 }
 
-#[component]
-fn Chooser(
-    start: impl Fn(Mode) + Copy + 'static,
-    notice: RwSignal<Option<String>>,
-) -> impl IntoView {
-    autofocus();
-    view! {
-        <h1 tabindex="-1" data-autofocus>{t("checkin.choose")}</h1>
-        {move || notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
-        <div class="choices">
-            <button type="button" class="button primary" on:click=move |_| start(Mode::Full)>
-                {t("home.full")}
-            </button>
-            <button type="button" class="button" on:click=move |_| start(Mode::Pulse)>
-                {t("home.pulse")}
-            </button>
-        </div>
-        <p class="fine">{t("checkin.noidentity")}</p>
-    }
+fn chooser(draft: RwSignal<Option<Draft>>) -> AnyView {
+    crate::autofocus();
+    let button = |mode: &str, key: &str, class: &str| {
+        el("button")
+            .attr("type", "button")
+            .class(class)
+            .attr("data-action", mode)
+            .text(t(key))
+    };
+    let tree = el("div")
+        .child(heading(t("checkin.choose")))
+        .child(
+            el("div")
+                .class("choices")
+                .child(button("full", "home.full", "button primary"))
+                .child(button("pulse", "home.pulse", "button")),
+        )
+        .child(el("p").class("fine").text(t("checkin.noidentity")));
+    mount(tree, move |action, _| {
+        if let Some(mode) = Mode::from_key(action) {
+            let d = Draft::new(mode);
+            save_draft(&d);
+            use_state().notice.set(None);
+            draft.set(Some(d));
+        }
+    })
+    .into_any()
 }
 
 #[component]

@@ -1,38 +1,335 @@
-use crate::state::use_state;
-use crate::{autofocus, fmt_date, t};
+//! Every saved check-in: trend chart, since last time, the list (also the
+//! chart's table alternative), deleting with undo, backup and restore.
+
+use crate::blocks::{render, to_el, Block};
+use crate::dom::{el, mount, svg, El};
+use crate::state::{use_state, AppState};
+use crate::{autofocus, files, fmt_date, t};
 use leptos::prelude::*;
+use temper_core::backup::{self, ImportMode, Preview};
+use temper_core::history::{chart_points, polyline, since_last, y_of, Point, LEFT, RIGHT, WIDTH};
+use temper_core::i18n::fill;
 use temper_core::scoring::{display, score};
+use temper_core::store::{CheckIn, MAX_IMPORT_BYTES};
 
 #[component]
 pub fn History() -> impl IntoView {
     let st = use_state();
     autofocus();
-    let rows = move || {
-        st.data.with(|d| {
-            d.checkins
-                .iter()
-                .rev()
-                .map(|c| {
-                    let s = score(&c.answers);
-                    view! {
-                        <li>
-                            <a href=format!("#/results/{}", c.id)>{fmt_date(c.at)}</a>
-                            " · " {t(&format!("mode.{}", c.mode.key()))}
-                            " · " {t("results.burnout")} " " {display(s.burnout)}
-                            " · " {t("results.rustout")} " " {display(s.rustout)}
-                            " · " {t(s.zone().key())}
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
+    let d = st.data.get_untracked();
+    let body = if d.checkins.is_empty() {
+        render(vec![
+            Block::P(t("history.empty")),
+            Block::Button("#/checkin".into(), t("home.start"), true),
+        ])
+    } else {
+        let n = d.checkins.len();
+        let mut b = vec![Block::Tree(chart(&chart_points(&d.checkins)))];
+        if n >= 2 {
+            let changes = since_last(&d.checkins[n - 2], &d.checkins[n - 1]);
+            b.push(Block::H2(t("history.since")));
+            b.push(Block::List(
+                changes
+                    .iter()
+                    .map(|c| {
+                        let sign = if c.delta > 0 { "+" } else { "" };
+                        format!("{}: {} ({sign}{})", t(&c.key), c.now, c.delta)
+                    })
+                    .collect(),
+            ));
+        }
+        b.push(Block::H2(t("history.list")));
+        b.push(Block::Tree(list(&d.checkins)));
+        let tree = el("div").kids(b.into_iter().map(to_el));
+        mount(tree, move |action, id| act(st, action, id)).into_any()
     };
     view! {
         <h1 tabindex="-1" data-autofocus>{t("history.title")}</h1>
-        {move || if st.data.with(|d| d.checkins.is_empty()) {
-            view! { <p>{t("history.empty")}</p> }.into_any()
-        } else {
-            view! { <ul class="history">{rows}</ul> }.into_any()
-        }}
+        {body}
+        <Backup/>
+    }
+}
+
+/// Clicks on the list's buttons.
+fn act(st: AppState, action: &str, id: &str) {
+    match action {
+        "delete" => {
+            if let Some(c) = st.data.try_update(|d| d.delete(id)).flatten() {
+                st.persist();
+                st.say(
+                    fill(&t("history.deleted"), &[("date", &fmt_date(c.at))]),
+                    false,
+                    Some(c),
+                );
+                st.rerender();
+            }
+        }
+        "deleteall" => {
+            let ok = web_sys::window()
+                .and_then(|w| w.confirm_with_message(&t("history.deleteall.confirm")).ok());
+            if ok == Some(true) {
+                st.data.update(|d| d.delete_all());
+                st.persist();
+                st.say(t("history.deletedall"), false, None);
+                st.rerender();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Both indices over time, with band lines; pulses are squares, full
+/// check-ins circles. The table below carries the same numbers as text.
+fn chart(points: &[Point]) -> El {
+    let bands = [25u8, 50, 75].into_iter().flat_map(|v| {
+        let y = y_of(v);
+        [
+            svg("line")
+                .class("band-line")
+                .attr("x1", LEFT)
+                .attr("y1", y)
+                .attr("x2", RIGHT)
+                .attr("y2", y),
+            svg("text")
+                .class("axis")
+                .attr("x", LEFT - 4)
+                .attr("y", y + 4)
+                .attr("text-anchor", "end")
+                .text(v.to_string()),
+        ]
+    });
+    let marks = points
+        .iter()
+        .flat_map(|p| {
+            [
+                (p.x, p.burnout_y, "b", p.pulse),
+                (p.x, p.rustout_y, "r", p.pulse),
+            ]
+        })
+        .map(|(x, y, which, pulse)| {
+            // A square for a pulse, a circle (fully rounded square) for a full check-in.
+            svg("rect")
+                .class(&format!(
+                    "mark mark-{which}{}",
+                    if pulse { " pulse" } else { "" }
+                ))
+                .attr("x", x - 5)
+                .attr("y", y - 5)
+                .attr("width", 10)
+                .attr("height", 10)
+                .attr("rx", if pulse { 0 } else { 5 })
+        });
+    el("figure")
+        .class("trend")
+        .child(
+            svg("svg")
+                .attr("viewBox", format!("0 0 {WIDTH} 230"))
+                .attr("role", "img")
+                .attr("aria-label", t("history.chart.alt"))
+                .kids(bands)
+                .child(
+                    svg("polyline")
+                        .class("line-b")
+                        .attr("points", polyline(points, |p| p.burnout_y)),
+                )
+                .child(
+                    svg("polyline")
+                        .class("line-r")
+                        .attr("points", polyline(points, |p| p.rustout_y)),
+                )
+                .kids(marks),
+        )
+        .child(el("figcaption").text(t("history.chart.legend")))
+}
+
+fn list(checkins: &[CheckIn]) -> El {
+    let rows = checkins.iter().rev().map(|c| {
+        let s = score(&c.answers);
+        let cell = |text: String| el("td").text(text);
+        el("tr")
+            .child(
+                el("td").child(
+                    el("a")
+                        .attr("href", format!("#/results/{}", c.id))
+                        .text(fmt_date(c.at)),
+                ),
+            )
+            .child(cell(t(&format!("mode.{}", c.mode.key()))))
+            .child(cell(display(s.burnout).to_string()))
+            .child(cell(display(s.rustout).to_string()))
+            .child(cell(t(s.zone().key())))
+            .child(el("td").class("note-cell").text(c.note.clone()))
+            .child(
+                el("td").child(
+                    el("button")
+                        .attr("type", "button")
+                        .class("link")
+                        .attr("data-action", "delete")
+                        .attr("data-id", &c.id)
+                        .text(t("history.delete")),
+                ),
+            )
+    });
+    let head = [
+        "history.col.date",
+        "history.col.mode",
+        "results.burnout",
+        "results.rustout",
+        "history.col.zone",
+        "history.col.note",
+    ]
+    .into_iter()
+    .map(|k| el("th").attr("scope", "col").text(t(k)))
+    .chain([el("th")
+        .attr("scope", "col")
+        .child(el("span").class("sr-only").text(t("history.col.actions")))]);
+    el("div")
+        .child(
+            el("div").class("table-wrap").child(
+                el("table")
+                    .class("history")
+                    .child(el("thead").child(el("tr").kids(head)))
+                    .child(el("tbody").kids(rows)),
+            ),
+        )
+        .child(
+            el("p").child(
+                el("button")
+                    .attr("type", "button")
+                    .class("button")
+                    .attr("data-action", "deleteall")
+                    .text(t("history.deleteall")),
+            ),
+        )
+}
+
+fn csv_header() -> [String; 11] {
+    [
+        t("history.col.date"),
+        t("history.col.mode"),
+        t("results.burnout"),
+        t("results.rustout"),
+        t("history.col.zone"),
+        t("dim.exhaustion"),
+        t("dim.cynicism"),
+        t("dim.efficacy"),
+        t("dim.boredom"),
+        t("dim.disengagement"),
+        t("dim.underchallenge"),
+    ]
+}
+
+/// Export and import. Import validates the whole file and previews it;
+/// nothing changes until the person chooses merge or replace.
+#[component]
+fn Backup() -> impl IntoView {
+    let st = use_state();
+    let preview = RwSignal::new(None::<Preview>);
+    let download = move |name: &str, mime: &str, text: String| {
+        if let Err(e) = files::download(name, mime, &text) {
+            st.say(fill(&t("store.failed"), &[("reason", &e)]), true, None);
+        }
+    };
+    let export = move |action: &str, _: &str| match action {
+        "json" => download(
+            "temper-backup.json",
+            "application/json",
+            st.data.with_untracked(backup::export_json),
+        ),
+        "csv" => {
+            let h = csv_header();
+            let h: [&str; 11] = std::array::from_fn(|i| h[i].as_str());
+            let csv = st
+                .data
+                .with_untracked(|d| backup::export_csv(d, &h, fmt_date));
+            download("temper-scores.csv", "text/csv", csv);
+        }
+        _ => {}
+    };
+    let button = |action: &str, key: &str| {
+        el("button")
+            .attr("type", "button")
+            .class("button")
+            .attr("data-action", action)
+            .text(t(key))
+    };
+    let exports = el("div")
+        .child(el("h2").text(t("backup.title")))
+        .child(el("p").text(t("backup.body")))
+        .child(
+            el("div")
+                .class("choices")
+                .child(button("json", "backup.json"))
+                .child(button("csv", "backup.csv")),
+        );
+    let picked = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let input: web_sys::HtmlInputElement = ev.target().expect("input").unchecked_into();
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        preview.set(None);
+        st.notice.set(None);
+        leptos::task::spawn_local(async move {
+            let result = match files::read_text(file, MAX_IMPORT_BYTES).await {
+                Ok(text) => st
+                    .data
+                    .with_untracked(|d| backup::parse_import(&text, d))
+                    .map_err(|e| e.to_string()),
+                Err(0) => Err(t("import.unreadable")),
+                Err(size) => Err(backup::ImportError::TooLarge { bytes: size }.to_string()),
+            };
+            match result {
+                Ok(p) => preview.set(Some(p)),
+                Err(e) => st.say(fill(&t("import.refused"), &[("problem", &e)]), true, None),
+            }
+        });
+    };
+    let apply = move |mode: ImportMode| {
+        let Some(p) = preview.get_untracked() else {
+            return;
+        };
+        let next = st.data.with_untracked(|d| backup::apply(d, &p, mode));
+        let restored: Vec<String> = p.incoming.checkins.iter().map(|c| c.id.clone()).collect();
+        st.data.set(next);
+        st.persist_forgetting(&restored);
+        preview.set(None);
+        st.say(
+            fill(&t("import.done"), &[("n", &p.total.to_string())]),
+            false,
+            None,
+        );
+        st.rerender();
+    };
+    let summary = move || {
+        preview.get().map(|p| {
+            let range = p
+                .range
+                .map(|(a, b)| format!("{} – {}", fmt_date(a), fmt_date(b)))
+                .unwrap_or_default();
+            let text = fill(
+                &t("import.preview"),
+                &[("total", &p.total.to_string()), ("new", &p.new.to_string()), ("range", &range)],
+            );
+            view! {
+                <div class="notice">
+                    <p>{text}</p>
+                    <div class="choices">
+                        <button type="button" class="button primary" on:click=move |_| apply(ImportMode::Merge)>{t("import.merge")}</button>
+                        <button type="button" class="button" on:click=move |_| apply(ImportMode::Replace)>{t("import.replace")}</button>
+                        <button type="button" class="button" on:click=move |_| preview.set(None)>{t("import.cancel")}</button>
+                    </div>
+                </div>
+            }
+        })
+    };
+    view! {
+        {mount(exports, export)}
+        <p>
+            <label for="import-file">{t("import.label")}</label><br/>
+            <input id="import-file" type="file" accept=".json,application/json" on:change=picked/>
+        </p>
+        {summary}
     }
 }

@@ -1,5 +1,7 @@
+use crate::blocks::{page, Block};
+use crate::dom::el;
 use crate::state::{load_draft, use_state};
-use crate::{autofocus, fmt_date, t};
+use crate::{fmt_date, t};
 use leptos::prelude::*;
 use temper_core::i18n::fill;
 use temper_core::scoring::score;
@@ -7,28 +9,35 @@ use temper_core::scoring::score;
 #[component]
 pub fn Home() -> impl IntoView {
     let st = use_state();
-    autofocus();
-    let has_draft = load_draft().is_some();
-    let last = move || {
-        st.data.with(|d| {
-            d.latest().map(|c| {
-                let zone = t(score(&c.answers).zone().key());
-                let text = fill(
+    let mut b = vec![
+        Block::Classed("lead", t("home.lead")),
+        Block::P(t("home.what")),
+        Block::Tree(
+            el("p")
+                .class("promise")
+                .child(el("strong").text(t("home.privacy"))),
+        ),
+    ];
+    if load_draft().is_some() {
+        b.push(Block::Classed("notice", t("home.resume")));
+    }
+    b.push(Block::Button("#/checkin".into(), t("home.start"), true));
+    if let Some((id, text)) = st.data.with_untracked(|d| {
+        d.latest().map(|c| {
+            let zone = t(score(&c.answers).zone().key());
+            (
+                c.id.clone(),
+                fill(
                     &t("home.last"),
                     &[("date", &fmt_date(c.at)), ("zone", &zone)],
-                );
-                view! { <p><a href=format!("#/results/{}", c.id)>{text}</a></p> }
-            })
+                ),
+            )
         })
-    };
-    view! {
-        <h1 tabindex="-1" data-autofocus>{t("home.title")}</h1>
-        <p class="lead">{t("home.lead")}</p>
-        <p>{t("home.what")}</p>
-        <p class="promise"><strong>{t("home.privacy")}</strong></p>
-        {has_draft.then(|| view! { <p class="notice">{t("home.resume")}</p> })}
-        <p><a class="button primary" href="#/checkin">{t("home.start")}</a></p>
-        {last}
-        <p class="fine">{t("home.notdiagnosis")}</p>
+    }) {
+        b.push(Block::Tree(el("p").child(
+            el("a").attr("href", format!("#/results/{id}")).text(text),
+        )));
     }
+    b.push(Block::Fine(t("home.notdiagnosis")));
+    page(t("home.title"), b)
 }

@@ -1,6 +1,7 @@
 //! Results of one saved check-in, recomputed from its stored answers.
 
 use crate::blocks::{render, Block};
+use crate::dom::{el, svg, El};
 use crate::state::use_state;
 use crate::{autofocus, fmt_date, t};
 use leptos::prelude::*;
@@ -39,35 +40,61 @@ pub fn ResultsPage(id: Option<String>) -> impl IntoView {
 }
 
 /// One ARIA meter: name, value and band, in text as well as in the bar.
-#[inline(never)]
-fn meter(name: String, value: f64, big: bool) -> AnyView {
+fn meter(name: String, value: f64, big: bool) -> El {
     let v = display(value);
     let band = Band::of(value);
     let band_text = t(band.key());
-    let valuetext = format!("{v}, {band_text}");
     let class = format!(
         "meter {}{}",
         band.key().replace('.', "-"),
         if big { " big" } else { "" }
     );
-    view! {
-        <div class=class>
-            <span class="meter-name" aria-hidden="true">{name.clone()}</span>
-            <div role="meter" aria-label=name aria-valuemin="0" aria-valuemax="100"
-                aria-valuenow=v aria-valuetext=valuetext class="bar">
-                <svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                    <rect class="track" width="100" height="10"></rect>
-                    <rect class="fill" width=v height="10"></rect>
-                </svg>
-            </div>
-            <span class="meter-value" aria-hidden="true">{format!("{v} · {band_text}")}</span>
-        </div>
-    }
-    .into_any()
+    let bar = svg("svg")
+        .attr("viewBox", "0 0 100 10")
+        .attr("preserveAspectRatio", "none")
+        .attr("aria-hidden", "true")
+        .attr("focusable", "false")
+        .child(
+            svg("rect")
+                .class("track")
+                .attr("width", 100)
+                .attr("height", 10),
+        )
+        .child(
+            svg("rect")
+                .class("fill")
+                .attr("width", v)
+                .attr("height", 10),
+        );
+    el("div")
+        .class(&class)
+        .child(
+            el("span")
+                .class("meter-name")
+                .attr("aria-hidden", "true")
+                .text(name.clone()),
+        )
+        .child(
+            el("div")
+                .attr("role", "meter")
+                .attr("aria-label", name)
+                .attr("aria-valuemin", 0)
+                .attr("aria-valuemax", 100)
+                .attr("aria-valuenow", v)
+                .attr("aria-valuetext", format!("{v}, {band_text}"))
+                .class("bar")
+                .child(bar),
+        )
+        .child(
+            el("span")
+                .class("meter-value")
+                .attr("aria-hidden", "true")
+                .text(format!("{v} · {band_text}")),
+        )
 }
 
 /// The 2-D stress-spectrum map: x = rust-out, y = burnout.
-fn zone_map(s: &Scores) -> AnyView {
+fn zone_map(s: &Scores) -> El {
     let (x, y) = (display(s.rustout), display(s.burnout));
     let zone = t(s.zone().key());
     let alt = fill(
@@ -78,7 +105,7 @@ fn zone_map(s: &Scores) -> AnyView {
             ("zone", &zone),
         ],
     );
-    // Integer coordinates: no float formatting code in the wasm.
+    // 200-unit plot inside a 240-unit box, origin bottom-left; integers only.
     let px = 30 + u16::from(x) * 2;
     let py = 210 - u16::from(y) * 2;
     let quads = [
@@ -88,27 +115,51 @@ fn zone_map(s: &Scores) -> AnyView {
         (130, 110, "zone.rustout", "q q-rustout"),
     ]
     .into_iter()
-    .map(|(qx, qy, key, class)| {
-        view! {
-            <rect class=class x=qx y=qy width="100" height="100"></rect>
-            <text x=qx + 50 y=qy + 54 text-anchor="middle" class="quad-label">{t(key)}</text>
-        }
-    })
-    .collect_view();
-    view! {
-        <figure class="zone-map">
-            <svg viewBox="0 0 240 240" role="img" aria-labelledby="map-title map-desc">
-                <title id="map-title">{t("results.map")}</title>
-                <desc id="map-desc">{alt.clone()}</desc>
-                {quads}
-                <text x="130" y="234" text-anchor="middle" class="axis">{t("results.map.x")}</text>
-                <text x="12" y="110" text-anchor="middle" class="axis" transform="rotate(-90 12 110)">{t("results.map.y")}</text>
-                <circle class="you" cx=px cy=py r="7"></circle>
-            </svg>
-            <figcaption>{alt}</figcaption>
-        </figure>
-    }
-    .into_any()
+    .flat_map(|(qx, qy, key, class)| {
+        [
+            svg("rect")
+                .class(class)
+                .attr("x", qx)
+                .attr("y", qy)
+                .attr("width", 100)
+                .attr("height", 100),
+            svg("text")
+                .class("quad-label")
+                .attr("x", qx + 50)
+                .attr("y", qy + 54)
+                .attr("text-anchor", "middle")
+                .text(t(key)),
+        ]
+    });
+    let axis = |x: u16, y: u16, label: &str| {
+        svg("text")
+            .class("axis")
+            .attr("x", x)
+            .attr("y", y)
+            .attr("text-anchor", "middle")
+            .text(t(label))
+    };
+    el("figure")
+        .class("zone-map")
+        .child(
+            svg("svg")
+                .attr("viewBox", "0 0 240 240")
+                .attr("role", "img")
+                .attr("aria-labelledby", "map-title map-desc")
+                .child(svg("title").attr("id", "map-title").text(t("results.map")))
+                .child(svg("desc").attr("id", "map-desc").text(alt.clone()))
+                .kids(quads)
+                .child(axis(130, 234, "results.map.x"))
+                .child(axis(12, 110, "results.map.y").attr("transform", "rotate(-90 12 110)"))
+                .child(
+                    svg("circle")
+                        .class("you")
+                        .attr("cx", px)
+                        .attr("cy", py)
+                        .attr("r", 7),
+                ),
+        )
+        .child(el("figcaption").text(alt))
 }
 
 fn talk_to_someone(prominent: bool) -> Block {
@@ -188,21 +239,25 @@ fn explanation(e: &Explanation, mode: Mode) -> Vec<Block> {
     b
 }
 
-fn computation_table(c: &CheckIn) -> AnyView {
+fn computation_table(c: &CheckIn) -> El {
     let rows = temper_core::content::ITEMS
         .iter()
         .filter_map(|item| c.answers.get(item.id).map(|a| (item, *a)))
         .map(|(item, a)| {
-            view! {
-                <tr>
-                    <td>{t(&format!("item.{}", item.id))}</td>
-                    <td>{t(SCALE_KEYS[usize::from(a)])}</td>
-                    <td>{t(&item.category.name_key())}</td>
-                    <td>{if item.reverse { t("yes") } else { t("no") }}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+            el("tr")
+                .child(el("td").text(t(&format!("item.{}", item.id))))
+                .child(el("td").text(t(SCALE_KEYS[usize::from(a)])))
+                .child(el("td").text(t(&item.category.name_key())))
+                .child(el("td").text(if item.reverse { t("yes") } else { t("no") }))
+        });
+    let head = [
+        "results.table.question",
+        "results.table.answer",
+        "results.table.counts",
+        "results.table.reverse",
+    ]
+    .into_iter()
+    .map(|k| el("th").attr("scope", "col").text(t(k)));
     let role = c
         .role
         .map(|r| {
@@ -213,23 +268,41 @@ fn computation_table(c: &CheckIn) -> AnyView {
             )
         })
         .unwrap_or_default();
+    el("details")
+        .class("how")
+        .child(el("summary").text(t("results.how")))
+        .child(el("p").text(t("results.how.text")))
+        .child(
+            el("div").class("table-wrap").child(
+                el("table")
+                    .child(el("thead").child(el("tr").kids(head)))
+                    .child(el("tbody").kids(rows)),
+            ),
+        )
+        .child(el("p").text(role))
+}
+
+/// An optional note on this check-in. Rendered as text, never as HTML.
+fn note_editor(c: &CheckIn) -> AnyView {
+    let st = use_state();
+    let id = c.id.clone();
+    let text = RwSignal::new(c.note.clone());
+    let saved = RwSignal::new(false);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        st.data.update(|d| d.set_note(&id, &text.get_untracked()));
+        st.persist();
+        saved.set(true);
+    };
     view! {
-        <details class="how">
-            <summary>{t("results.how")}</summary>
-            <p>{t("results.how.text")}</p>
-            <div class="table-wrap">
-                <table>
-                    <thead><tr>
-                        <th scope="col">{t("results.table.question")}</th>
-                        <th scope="col">{t("results.table.answer")}</th>
-                        <th scope="col">{t("results.table.counts")}</th>
-                        <th scope="col">{t("results.table.reverse")}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-            <p>{role}</p>
-        </details>
+        <form class="note" on:submit=save>
+            <label for="note">{t("note.label")}</label>
+            <textarea id="note" rows="3" maxlength=temper_core::store::MAX_NOTE_CHARS
+                prop:value=move || text.get()
+                on:input=move |ev| { saved.set(false); text.set(event_target_value(&ev)); }></textarea>
+            <p><button type="submit" class="button">{t("note.save")}</button>
+            " "<span role="status">{move || saved.get().then(|| t("note.saved"))}</span></p>
+        </form>
     }
     .into_any()
 }
@@ -243,21 +316,27 @@ fn report(c: &CheckIn) -> AnyView {
         &t("results.when"),
         &[("mode", &mode), ("date", &fmt_date(c.at))],
     );
-    let mut top = vec![Block::Fine(when)];
+    let mut b = vec![Block::Fine(when)];
     if prominent {
-        top.push(talk_to_someone(true));
+        b.push(talk_to_someone(true));
     }
-    top.push(Block::H2(t("results.indices")));
-    let zone_line = fill(&t("results.zone"), &[("zone", &t(s.zone().key()))]);
-    let after_indices = vec![
-        Block::Strong(zone_line),
-        Block::Fine(t("results.disclaimer")),
-    ];
-    let dims = s
-        .dimensions
-        .iter()
-        .map(|(d, v)| meter(t(&format!("dim.{}", d.key())), *v, false))
-        .collect_view();
+    b.push(Block::H2(t("results.indices")));
+    b.push(Block::Tree(meter(t("results.burnout"), s.burnout, true)));
+    b.push(Block::Tree(meter(t("results.rustout"), s.rustout, true)));
+    b.push(Block::Strong(fill(
+        &t("results.zone"),
+        &[("zone", &t(s.zone().key()))],
+    )));
+    b.push(Block::Fine(t("results.disclaimer")));
+    b.push(Block::Tree(zone_map(&s)));
+    b.push(Block::H2(t("results.dimensions")));
+    b.extend(
+        s.dimensions
+            .iter()
+            .map(|(d, v)| Block::Tree(meter(t(&format!("dim.{}", d.key())), *v, false))),
+    );
+    b.extend(explanation(&e, c.mode));
+    b.push(Block::Tree(computation_table(c)));
     let mut end = vec![];
     if !prominent {
         end.push(talk_to_someone(false));
@@ -269,15 +348,8 @@ fn report(c: &CheckIn) -> AnyView {
         false,
     ));
     view! {
-        {render(top)}
-        {meter(t("results.burnout"), s.burnout, true)}
-        {meter(t("results.rustout"), s.rustout, true)}
-        {render(after_indices)}
-        {zone_map(&s)}
-        <h2>{t("results.dimensions")}</h2>
-        {dims}
-        {render(explanation(&e, c.mode))}
-        {computation_table(c)}
+        {render(b)}
+        {note_editor(c)}
         {render(end)}
     }
     .into_any()

@@ -1,12 +1,9 @@
-use crate::{autofocus, t};
+use crate::blocks::{page, Block};
+use crate::t;
 use leptos::prelude::*;
 
-fn text_page(title: &'static str, body: &'static str) -> impl IntoView {
-    autofocus();
-    view! {
-        <h1 tabindex="-1" data-autofocus>{t(title)}</h1>
-        <p>{t(body)}</p>
-    }
+fn text_page(title: &'static str, body: &'static str) -> AnyView {
+    page(t(title), vec![Block::P(t(body))])
 }
 
 #[component]

@@ -91,7 +91,11 @@ test('full check-in by keyboard alone, then meters and table match the formula',
   }
   await expect(page.getByText('Where you are: Both at once')).toBeVisible();
   // Very high rust-out brings "Talk to someone" to the top.
-  await expect(page.locator('main > .help.prominent')).toBeVisible();
+  const help = page.locator('.help.prominent');
+  await expect(help).toBeVisible();
+  const helpTop = (await help.boundingBox())!.y;
+  const meterTop = (await burnout.boundingBox())!.y;
+  expect(helpTop).toBeLessThan(meterTop);
   await expect(page.getByText(/contact your local emergency number or a crisis line now/)).toBeVisible();
   // The computation table.
   await page.getByText('How this was computed').click();
@@ -108,7 +112,7 @@ test('full check-in by keyboard alone, then meters and table match the formula',
   await page.reload();
   await expect(page.getByRole('meter', { name: 'Burnout', exact: true })).toHaveAttribute('aria-valuenow', '58');
   await page.goto('./#/history');
-  await expect(page.locator('.history li')).toHaveCount(1);
+  await expect(page.locator('table.history tbody tr')).toHaveCount(1);
 });
 
 test('quick pulse: calm answers land in balance with help available but not on top', async ({ page }) => {

@@ -293,6 +293,7 @@ fn report_budget(b: &Budget) {
 
 fn dist(root: &Path) -> Result<Budget, String> {
     run(cmd(root, "trunk", &["build", "--release", "--offline"]))?;
+    run(cmd(root, "node", &["scripts/post-build.mjs", "dist"]))?;
     measure(&root.join("dist"))
 }
 

@@ -115,7 +115,11 @@ fn node_packages(root: &Path) -> Result<(), String> {
         (Ok(l), Ok(s)) => s.modified().ok() >= l.modified().ok(),
         _ => false,
     };
-    let tools = ["node_modules/.bin/playwright", "node_modules/.bin/wasm-opt"];
+    let tools = [
+        "node_modules/.bin/playwright",
+        "node_modules/.bin/wasm-opt",
+        "node_modules/terser",
+    ];
     if !fresh || tools.iter().any(|t| !root.join(t).exists()) {
         let mut c = cmd(root, "npm", &["ci", "--no-audit", "--no-fund"]);
         // Playwright must never download a browser: we use Debian's Chromium.

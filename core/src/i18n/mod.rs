@@ -40,17 +40,20 @@ impl Lang {
 
 /// The text for `key`, falling back to English, then to the key itself so a
 /// missing text is visible rather than blank.
+#[inline(never)]
 pub fn t(lang: Lang, key: &str) -> &str {
     lookup(lang.table(), key)
         .or_else(|| lookup(Lang::En.table(), key))
         .unwrap_or(key)
 }
 
+#[inline(never)]
 fn lookup(table: &'static [(&'static str, &'static str)], key: &str) -> Option<&'static str> {
     table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
 }
 
 /// Replace `{name}` placeholders with values.
+#[inline(never)]
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
     for (name, value) in args {

@@ -1,0 +1,138 @@
+//! Static structure as data. A screen's non-interactive parts (text, tables,
+//! charts, meters) are built as an [`El`] tree and turned into DOM nodes by
+//! one small, non-generic function. Each `view!` shape in Leptos compiles to
+//! its own code, so describing static structure as data instead keeps the
+//! wasm small; interactive widgets stay in `view!`.
+//!
+//! Text is always set with `textContent`/text nodes, never parsed as HTML.
+//! Clicks inside a tree go to one delegated handler: elements carry
+//! `data-action` (and `data-id`), and the handler dispatches on them.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+pub struct El {
+    tag: &'static str,
+    svg: bool,
+    attrs: Vec<(&'static str, String)>,
+    kids: Vec<Kid>,
+}
+
+enum Kid {
+    El(El),
+    Text(String),
+}
+
+/// An HTML element.
+#[inline(never)]
+pub fn el(tag: &'static str) -> El {
+    El {
+        tag,
+        svg: false,
+        attrs: Vec::new(),
+        kids: Vec::new(),
+    }
+}
+
+/// An SVG element.
+#[inline(never)]
+pub fn svg(tag: &'static str) -> El {
+    El {
+        tag,
+        svg: true,
+        attrs: Vec::new(),
+        kids: Vec::new(),
+    }
+}
+
+// The builder methods are kept out of line: a screen is a long chain of
+// calls, and inlining each push would multiply the code size.
+impl El {
+    pub fn attr(self, name: &'static str, value: impl ToString) -> El {
+        self.set(name, value.to_string())
+    }
+    #[inline(never)]
+    fn set(mut self, name: &'static str, value: String) -> El {
+        self.attrs.push((name, value));
+        self
+    }
+    #[inline(never)]
+    pub fn class(self, value: &str) -> El {
+        self.set("class", value.to_string())
+    }
+    pub fn text(self, text: impl Into<String>) -> El {
+        self.add(Kid::Text(text.into()))
+    }
+    pub fn child(self, child: El) -> El {
+        self.add(Kid::El(child))
+    }
+    #[inline(never)]
+    fn add(mut self, kid: Kid) -> El {
+        self.kids.push(kid);
+        self
+    }
+    pub fn kids(mut self, children: impl IntoIterator<Item = El>) -> El {
+        self.kids.extend(children.into_iter().map(Kid::El));
+        self
+    }
+
+    fn build(&self, doc: &web_sys::Document) -> Option<web_sys::Element> {
+        let node = if self.svg {
+            doc.create_element_ns(Some(SVG_NS), self.tag).ok()?
+        } else {
+            doc.create_element(self.tag).ok()?
+        };
+        for (k, v) in &self.attrs {
+            node.set_attribute(k, v).ok()?;
+        }
+        for kid in &self.kids {
+            match kid {
+                Kid::El(e) => {
+                    let child = e.build(doc)?;
+                    node.append_child(&child).ok()?;
+                }
+                Kid::Text(t) => {
+                    node.append_child(&doc.create_text_node(t)).ok()?;
+                }
+            }
+        }
+        Some(node)
+    }
+}
+
+/// Mount a static tree. `on_action(action, id)` receives clicks on elements
+/// marked with `data-action`.
+pub fn mount(tree: El, on_action: impl Fn(&str, &str) + 'static) -> impl IntoView {
+    let host = NodeRef::<leptos::html::Div>::new();
+    let tree = std::cell::RefCell::new(Some(tree));
+    Effect::new(move |_| {
+        let (Some(div), Some(doc)) = (host.get(), web_sys::window().and_then(|w| w.document()))
+        else {
+            return;
+        };
+        if let Some(node) = tree.borrow_mut().take().and_then(|t| t.build(&doc)) {
+            // The host may be reused for another screen of the same shape:
+            // replace, never add to, what it holds.
+            div.set_text_content(None);
+            let _ = div.append_child(&node);
+        }
+    });
+    let click = move |ev: leptos::ev::MouseEvent| {
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if let Some(hit) = target.and_then(|t| t.closest("[data-action]").ok().flatten()) {
+            let action = hit.get_attribute("data-action").unwrap_or_default();
+            let id = hit.get_attribute("data-id").unwrap_or_default();
+            on_action(&action, &id);
+        }
+    };
+    view! { <div class="static" node_ref=host on:click=click></div> }
+}
+
+/// Mount a tree with no actions.
+pub fn show(tree: El) -> impl IntoView {
+    mount(tree, |_, _| {})
+}

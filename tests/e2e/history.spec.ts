@@ -1,0 +1,125 @@
+import { test, expect, Page } from '@playwright/test';
+import * as fs from 'fs';
+
+async function pulse(page: Page, answer: string) {
+  await page.goto('./#/checkin');
+  await page.getByRole('button', { name: /Quick pulse/ }).click();
+  for (let n = 1; n <= 7; n++) {
+    await page.getByRole('radio', { name: answer }).check();
+    await page.getByRole('button', { name: n === 7 ? 'See results' : 'Next' }).click();
+  }
+  await expect(page.getByRole('heading', { level: 1, name: 'Your results' })).toBeVisible();
+}
+
+const rows = (page: Page) => page.locator('table.history tbody tr');
+
+test('history: chart, since last time, notes as text, delete with undo, delete all', async ({ page }) => {
+  await pulse(page, 'Rarely');
+  await pulse(page, 'Often');
+  // A note with markup is kept as plain text.
+  await page.getByLabel(/Your note on this check-in/).fill('<b>tired</b> & bored');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await expect(page.getByText('Note saved.')).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
+  await expect(rows(page)).toHaveCount(2);
+  await expect(page.locator('figure.trend svg[role="img"]')).toBeVisible();
+  await expect(page.locator('figure.trend rect.pulse')).toHaveCount(4);
+  await expect(page.getByRole('heading', { name: 'Since last time' })).toBeVisible();
+  // Rarely -> Often on a pulse: rust-out 25 -> 75. Burnout 42 -> 58, as the
+  // efficacy item is reverse-scored (75 -> 25).
+  await expect(page.getByText('Rust-out: 75 (+50)')).toBeVisible();
+  await expect(page.getByText('Burnout: 58 (+16)')).toBeVisible();
+  await expect(page.getByText('Reduced efficacy: 25 (-50)')).toBeVisible();
+  const note = rows(page).first().locator('.note-cell');
+  await expect(note).toHaveText('<b>tired</b> & bored');
+  expect(await note.locator('b').count()).toBe(0);
+  await page.screenshot({ path: 'target/playwright/history.png', fullPage: true });
+  // Delete the newest, then undo; reload proves what was saved.
+  await rows(page).first().getByRole('button', { name: 'Delete' }).click();
+  await expect(rows(page)).toHaveCount(1);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(rows(page)).toHaveCount(2);
+  await page.reload();
+  await expect(rows(page)).toHaveCount(2);
+  await rows(page).first().getByRole('button', { name: 'Delete' }).click();
+  await page.reload();
+  await expect(rows(page)).toHaveCount(1);
+  page.once('dialog', d => d.accept());
+  await page.getByRole('button', { name: 'Delete all check-ins' }).click();
+  await expect(page.getByText('No check-ins saved yet.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('No check-ins saved yet.')).toBeVisible();
+});
+
+test('export, then import into a fresh browser profile gives the same history', async ({ page, browser }, info) => {
+  await pulse(page, 'Sometimes');
+  await pulse(page, 'Always');
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
+  const before = await rows(page).allTextContents();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download backup (JSON)' }).click()]);
+  const file = info.outputPath('backup.json');
+  await dl.saveAs(file);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download scores (CSV)' }).click()]);
+  const csvFile = info.outputPath('scores.csv');
+  await csv.saveAs(csvFile);
+  const lines = fs.readFileSync(csvFile, 'utf8').trim().split('\r\n');
+  expect(lines).toHaveLength(3);
+  expect(lines[0]).toBe('Date,Mode,Burnout,Rust-out,Zone,Exhaustion,Cynicism,Reduced efficacy,Boredom,Disengagement,Under-challenge');
+  expect(lines[2]).toMatch(/,pulse,67,100,both,100,100,0,100,100,100$/);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto('./#/history');
+  await expect(other.getByText('No check-ins saved yet.')).toBeVisible();
+  await other.getByLabel('Restore from a backup file').setInputFiles(file);
+  await expect(other.getByText(/This file holds 2 check-ins .*; 2 of them are not on this device yet/)).toBeVisible();
+  await other.getByRole('button', { name: 'Merge with what is here' }).click();
+  await expect(other.getByText('Restored. The file held 2 check-ins.')).toBeVisible();
+  await other.reload();
+  expect(await rows(other).allTextContents()).toEqual(before);
+  // Importing the same file again adds nothing.
+  await other.getByLabel('Restore from a backup file').setInputFiles(file);
+  await expect(other.getByText(/0 of them are not on this device yet/)).toBeVisible();
+  await fresh.close();
+});
+
+test('every bad import is refused with a clear message and the data stays unchanged', async ({ page }, info) => {
+  await pulse(page, 'Sometimes');
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
+  const stored = await page.evaluate(() => localStorage.getItem('temper.data'));
+  const good = stored!;
+  const cases: [string, string | Buffer, RegExp][] = [
+    ['not-json.json', 'hello', /not valid JSON/],
+    ['truncated.json', good.slice(0, good.length - 20), /ends too early/],
+    ['newer.json', good.replace('"v":1', '"v":99'), /newer version of Temper/],
+    ['wrong-type.json', good.replace(/"a":\{"([a-z0-9]+)":2/, '"a":{"$1":"often"'), /wrong type/],
+    ['off-scale.json', good.replace(/"a":\{"([a-z0-9]+)":2/, '"a":{"$1":9'), /off the 0-4 scale/],
+    ['deep.json', '['.repeat(5000) + ']'.repeat(5000), /not a Temper backup/],
+    ['huge.json', Buffer.alloc(5 * 1024 * 1024 + 10, 32), /over the 5242880-byte limit/],
+    ['empty.json', '', /empty|not a Temper backup/],
+  ];
+  for (const [name, body, message] of cases) {
+    const path = info.outputPath(name);
+    fs.writeFileSync(path, body);
+    await page.getByLabel('Restore from a backup file').setInputFiles(path);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('This file was not imported, and nothing was changed');
+    await expect(alert).toContainText(message);
+    await expect(page.getByRole('button', { name: 'Merge with what is here' })).toHaveCount(0);
+    expect(await page.evaluate(() => localStorage.getItem('temper.data'))).toBe(stored);
+  }
+  await expect(rows(page)).toHaveCount(1);
+});
+
+test('two tabs saving: no check-in is lost', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await a.goto('./');
+  await b.goto('./');
+  await pulse(a, 'Rarely');
+  await pulse(b, 'Often'); // b loaded before a saved: its write must merge
+  await a.goto('./#/history');
+  await expect(rows(a)).toHaveCount(2);
+  const saved = await a.evaluate(() => JSON.parse(localStorage.getItem('temper.data')!).data.checkins.length);
+  expect(saved).toBe(2);
+});

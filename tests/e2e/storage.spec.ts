@@ -1,0 +1,71 @@
+import { test, expect, Page } from '@playwright/test';
+
+// Complete a quick pulse with "Sometimes" everywhere.
+async function doPulse(page: Page) {
+  await page.goto('./#/checkin');
+  await page.getByRole('button', { name: /Quick pulse/ }).click();
+  for (let n = 1; n <= 7; n++) {
+    await page.getByRole('radio', { name: 'Sometimes' }).check();
+    await page.getByRole('button', { name: n === 7 ? 'See results' : 'Next' }).click();
+  }
+  await expect(page.getByRole('meter', { name: 'Burnout', exact: true })).toHaveAttribute('aria-valuenow', '50');
+}
+
+test('corrupt stored data is kept, explained and offered for download', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('temper.data', '{"v":1,"data":{"checkins":[{"id":"x"');
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  await page.goto('./');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('could not be read');
+  await expect(alert).toContainText('has not been changed or deleted');
+  await doPulse(page);
+  // The unreadable text is still there, untouched.
+  expect(await page.evaluate(() => localStorage.getItem('temper.data'))).toBe('{"v":1,"data":{"checkins":[{"id":"x"');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download your data' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('temper-unreadable-data.json');
+});
+
+test('blocked storage: the app still works in memory and says so', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  });
+  await page.goto('./');
+  await expect(page.getByRole('alert')).toContainText('not letting Temper store anything');
+  await doPulse(page);
+  await expect(page.getByText('Where you are: Both at once')).toBeVisible();
+  await page.goto('./#/history');
+  await expect(page.locator('table.history tbody tr')).toHaveCount(1);
+});
+
+test('full quota: the save fails visibly and nothing saved is lost', async ({ page }) => {
+  await doPulse(page);
+  const before = await page.evaluate(() => localStorage.getItem('temper.data'));
+  expect(JSON.parse(before!).data.checkins).toHaveLength(1);
+  await page.evaluate(() => {
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k: string, v: string) {
+      if (k === 'temper.data') throw new DOMException('full', 'QuotaExceededError');
+      return real.call(this, k, v);
+    };
+  });
+  await doPulse(page);
+  await expect(page.getByRole('alert')).toContainText('storage is full');
+  expect(await page.evaluate(() => localStorage.getItem('temper.data'))).toBe(before);
+  // Both check-ins are still in memory, and can be downloaded.
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
+  await expect(page.locator('table.history tbody tr')).toHaveCount(2);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download your data' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('temper-backup.json');
+});
