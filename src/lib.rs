@@ -31,6 +31,12 @@ pub fn lang() -> Lang {
 }
 
 /// A date in the current language's format, e.g. "22 Nov 2026".
+/// The text for `prefix.key`, e.g. `tk("dim", "exhaustion")`.
+#[inline(never)]
+pub fn tk(prefix: &str, key: &str) -> String {
+    t(&format!("{prefix}.{key}"))
+}
+
 #[inline(never)]
 pub fn fmt_date(ms: i64) -> String {
     let d = js_sys::Date::new(&JsValue::from_f64(ms as f64));

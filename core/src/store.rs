@@ -294,18 +294,13 @@ impl Data {
 }
 
 /// A check-in in progress, saved on every answer so a reload loses nothing.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Draft {
-    #[serde(rename = "m")]
     pub mode: Mode,
-    #[serde(rename = "s")]
     pub step: usize,
-    #[serde(rename = "a")]
     pub answers: Answers,
-    #[serde(rename = "r", default)]
     pub role: Option<Role>,
 }
-
 /// What pressing Next did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Advance {
@@ -326,17 +321,38 @@ impl Draft {
             role: None,
         }
     }
+    /// Stored in the check-in format (one parser for both): the answers so
+    /// far, with id "draft". The position is not stored; a resumed draft
+    /// opens at its first unanswered question.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("draft serializes")
+        let c = CheckIn::new(
+            "draft".into(),
+            0,
+            self.mode,
+            self.answers.clone(),
+            self.role,
+        );
+        serde_json::to_string(&c).expect("draft serializes")
     }
-    /// An unreadable or out-of-range draft is simply not resumed.
+    /// An unreadable draft, or one with answers that are not on the scale
+    /// or not current questions, is simply not resumed.
     pub fn from_json(raw: &str) -> Option<Draft> {
-        let d: Draft = serde_json::from_str(raw).ok()?;
-        let ok = d.step < steps(d.mode).len()
-            && d.answers
-                .iter()
-                .all(|(id, a)| *a <= MAX_ANSWER && item_by_id(id).is_some());
-        ok.then_some(d)
+        let c: CheckIn = serde_json::from_str(raw).ok()?;
+        let ok = c
+            .answers
+            .iter()
+            .all(|(id, a)| *a <= MAX_ANSWER && item_by_id(id).is_some());
+        let all = steps(c.mode);
+        let step = all
+            .iter()
+            .position(|s| matches!(s, Step::Question(i) if !c.answers.contains_key(i.id)))
+            .unwrap_or(all.len() - 1);
+        ok.then_some(Draft {
+            mode: c.mode,
+            step,
+            answers: c.answers,
+            role: c.role,
+        })
     }
     pub fn total(&self) -> usize {
         steps(self.mode).len()
@@ -533,14 +549,24 @@ mod tests {
     }
 
     #[test]
-    fn drafts_round_trip_and_bad_ones_are_dropped() {
+    fn drafts_round_trip_and_resume_at_the_first_unanswered_question() {
         let mut d = Draft::new(Mode::Pulse);
         d.answers.insert("ex1".into(), 3);
         d.step = 1;
         assert_eq!(Draft::from_json(&d.to_json()), Some(d.clone()));
-        d.step = 99;
-        assert_eq!(Draft::from_json(&d.to_json()), None);
+        // Went back to the first question, then reloaded: resume where work is left.
+        d.step = 0;
+        assert_eq!(Draft::from_json(&d.to_json()).unwrap().step, 1);
+        // Everything answered in a full check-in: resume at the context step.
+        let mut full = Draft::new(Mode::Full);
+        for i in crate::content::ITEMS {
+            full.answer(i.id, 1);
+        }
+        let back = Draft::from_json(&full.to_json()).unwrap();
+        assert_eq!(back.current(), Step::Context);
         assert_eq!(Draft::from_json("garbage"), None);
+        let bad = d.to_json().replace("\"ex1\":3", "\"ex1\":8");
+        assert_eq!(Draft::from_json(&bad), None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::blocks::heading;
 use crate::dom::{el, mount};
 use crate::state::{clear_draft, load_draft, save_draft, use_state};
-use crate::{autofocus, navigate, now_ms, t};
+use crate::{autofocus, navigate, now_ms, t, tk};
 use leptos::prelude::*;
 use temper_core::content::{Mode, Role, Step, SCALE_KEYS};
 use temper_core::i18n::fill;
@@ -118,7 +118,7 @@ fn StepView(
     );
     let (legend, name, options): (String, String, Vec<(u8, String)>) = match current {
         Step::Question(item) => (
-            t(&format!("item.{}", item.id)),
+            tk("item", item.id),
             format!("q-{}", item.id),
             SCALE_KEYS
                 .iter()
@@ -132,7 +132,7 @@ fn StepView(
             Role::ALL
                 .iter()
                 .enumerate()
-                .map(|(i, r)| (i as u8, t(&format!("role.{}", r.key()))))
+                .map(|(i, r)| (i as u8, tk("role", r.key())))
                 .collect(),
         ),
     };
@@ -157,7 +157,7 @@ fn StepView(
     };
     let error_id = "step-error";
     view! {
-        <h1>{t(&format!("mode.{}", snapshot.mode.key()))}</h1>
+        <h1>{tk("mode", snapshot.mode.key())}</h1>
         <p class="progress-text" aria-live="polite">{progress}</p>
         <progress max=total value=step + 1 aria-hidden="true"></progress>
         <form class="step" on:submit=move |ev| { ev.prevent_default(); next(()); }>

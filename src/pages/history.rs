@@ -4,13 +4,16 @@
 use crate::blocks::{render, to_el, Block};
 use crate::dom::{el, mount, svg, El};
 use crate::state::{use_state, AppState};
-use crate::{autofocus, files, fmt_date, t};
+use crate::{autofocus, files, fmt_date, t, tk};
 use leptos::prelude::*;
 use temper_core::backup::{self, ImportMode, Preview};
 use temper_core::history::{chart_points, polyline, since_last, y_of, Point, LEFT, RIGHT, WIDTH};
 use temper_core::i18n::fill;
 use temper_core::scoring::{display, score};
 use temper_core::store::{CheckIn, MAX_IMPORT_BYTES};
+
+/// How many recent check-ins the zone-map path shows.
+const PATH_LEN: usize = 8;
 
 #[component]
 pub fn History() -> impl IntoView {
@@ -38,6 +41,26 @@ pub fn History() -> impl IntoView {
                     .collect(),
             ));
         }
+        let recent = &d.checkins[n.saturating_sub(PATH_LEN)..];
+        let path: Vec<(u8, u8)> = recent
+            .iter()
+            .map(|c| {
+                let s = score(&c.answers);
+                (display(s.rustout), display(s.burnout))
+            })
+            .collect();
+        let (fx, fy) = path[0];
+        let (lx, ly) = path[path.len() - 1];
+        let alt = fill(
+            &t("history.path.alt"),
+            &[
+                ("n", &path.len().to_string()),
+                ("from", &format!("{fx}/{fy}")),
+                ("to", &format!("{lx}/{ly}")),
+            ],
+        );
+        b.push(Block::H2(t("history.path")));
+        b.push(Block::Tree(crate::pages::results::zone_map(&path, alt)));
         b.push(Block::H2(t("history.list")));
         b.push(Block::Tree(list(&d.checkins)));
         let tree = el("div").kids(b.into_iter().map(to_el));
@@ -154,7 +177,7 @@ fn list(checkins: &[CheckIn]) -> El {
                         .text(fmt_date(c.at)),
                 ),
             )
-            .child(cell(t(&format!("mode.{}", c.mode.key()))))
+            .child(cell(tk("mode", c.mode.key())))
             .child(cell(display(s.burnout).to_string()))
             .child(cell(display(s.rustout).to_string()))
             .child(cell(t(s.zone().key())))

@@ -3,12 +3,12 @@
 use crate::blocks::{render, Block};
 use crate::dom::{el, svg, El};
 use crate::state::use_state;
-use crate::{autofocus, fmt_date, t};
+use crate::{autofocus, fmt_date, t, tk};
 use leptos::prelude::*;
 use temper_core::content::{Mode, SCALE_KEYS};
 use temper_core::explain::{explain, Explanation};
 use temper_core::i18n::fill;
-use temper_core::scoring::{display, score, Band, Scores};
+use temper_core::scoring::{display, score, Band};
 use temper_core::store::CheckIn;
 
 #[component]
@@ -93,21 +93,12 @@ fn meter(name: String, value: f64, big: bool) -> El {
         )
 }
 
-/// The 2-D stress-spectrum map: x = rust-out, y = burnout.
-fn zone_map(s: &Scores) -> El {
-    let (x, y) = (display(s.rustout), display(s.burnout));
-    let zone = t(s.zone().key());
-    let alt = fill(
-        &t("results.map.alt"),
-        &[
-            ("x", &x.to_string()),
-            ("y", &y.to_string()),
-            ("zone", &zone),
-        ],
-    );
+/// The 2-D stress-spectrum map: x = rust-out, y = burnout, with `path`
+/// holding (rust-out, burnout) points, oldest first; the last is "you".
+/// `alt` is the text alternative, shown as the caption too.
+pub fn zone_map(path: &[(u8, u8)], alt: String) -> El {
     // 200-unit plot inside a 240-unit box, origin bottom-left; integers only.
-    let px = 30 + u16::from(x) * 2;
-    let py = 210 - u16::from(y) * 2;
+    let at = |(x, y): (u8, u8)| (30 + u16::from(x) * 2, 210 - u16::from(y) * 2);
     let quads = [
         (30u16, 10u16, "zone.burnout", "q q-burnout"),
         (130, 10, "zone.both", "q q-both"),
@@ -139,25 +130,33 @@ fn zone_map(s: &Scores) -> El {
             .attr("text-anchor", "middle")
             .text(t(label))
     };
+    let points: Vec<(u16, u16)> = path.iter().copied().map(at).collect();
+    let line = points
+        .iter()
+        .map(|(x, y)| format!("{x},{y}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let n = points.len();
+    let dots = points.iter().enumerate().map(|(i, (x, y))| {
+        let last = i + 1 == n;
+        svg("circle")
+            .class(if last { "you" } else { "past" })
+            .attr("cx", x)
+            .attr("cy", y)
+            .attr("r", if last { 7 } else { 4 })
+    });
     el("figure")
         .class("zone-map")
         .child(
             svg("svg")
                 .attr("viewBox", "0 0 240 240")
                 .attr("role", "img")
-                .attr("aria-labelledby", "map-title map-desc")
-                .child(svg("title").attr("id", "map-title").text(t("results.map")))
-                .child(svg("desc").attr("id", "map-desc").text(alt.clone()))
+                .attr("aria-label", alt.clone())
                 .kids(quads)
                 .child(axis(130, 234, "results.map.x"))
                 .child(axis(12, 110, "results.map.y").attr("transform", "rotate(-90 12 110)"))
-                .child(
-                    svg("circle")
-                        .class("you")
-                        .attr("cx", px)
-                        .attr("cy", py)
-                        .attr("r", 7),
-                ),
+                .child(svg("polyline").class("path").attr("points", line))
+                .kids(dots),
         )
         .child(el("figcaption").text(alt))
 }
@@ -205,8 +204,8 @@ fn explanation(e: &Explanation, mode: Mode) -> Vec<Block> {
         } else {
             Block::List(scored_lines(
                 &e.top_drivers,
-                |d| t(&format!("drv.{}", d.key())),
-                |d| t(&format!("drvwhy.{}", d.key())),
+                |d| tk("drv", d.key()),
+                |d| tk("drvwhy", d.key()),
             ))
         });
         b.push(Block::H3(t("results.rest")));
@@ -215,18 +214,15 @@ fn explanation(e: &Explanation, mode: Mode) -> Vec<Block> {
         } else {
             Block::List(scored_lines(
                 &e.depleted_rest,
-                |r| t(&format!("rest.{}", r.key())),
-                |r| t(&format!("restwhy.{}", r.key())),
+                |r| tk("rest", r.key()),
+                |r| tk("restwhy", r.key()),
             ))
         });
     }
     if !e.signals.is_empty() {
         b.push(Block::H3(t("results.signals")));
         b.push(Block::List(
-            e.signals
-                .iter()
-                .map(|s| t(&format!("sig.{}", s.key())))
-                .collect(),
+            e.signals.iter().map(|s| tk("sig", s.key())).collect(),
         ));
         b.push(Block::P(t("results.signals.advice")));
     }
@@ -245,7 +241,7 @@ fn computation_table(c: &CheckIn) -> El {
         .filter_map(|item| c.answers.get(item.id).map(|a| (item, *a)))
         .map(|(item, a)| {
             el("tr")
-                .child(el("td").text(t(&format!("item.{}", item.id))))
+                .child(el("td").text(tk("item", item.id)))
                 .child(el("td").text(t(SCALE_KEYS[usize::from(a)])))
                 .child(el("td").text(t(&item.category.name_key())))
                 .child(el("td").text(if item.reverse { t("yes") } else { t("no") }))
@@ -260,13 +256,7 @@ fn computation_table(c: &CheckIn) -> El {
     .map(|k| el("th").attr("scope", "col").text(t(k)));
     let role = c
         .role
-        .map(|r| {
-            format!(
-                "{}: {}",
-                t("results.table.role"),
-                t(&format!("role.{}", r.key()))
-            )
-        })
+        .map(|r| format!("{}: {}", t("results.table.role"), tk("role", r.key())))
         .unwrap_or_default();
     el("details")
         .class("how")
@@ -311,7 +301,7 @@ fn report(c: &CheckIn) -> AnyView {
     let s = score(&c.answers);
     let e = explain(&s, c.role);
     let prominent = s.talk_prominent();
-    let mode = t(&format!("mode.{}", c.mode.key()));
+    let mode = tk("mode", c.mode.key());
     let when = fill(
         &t("results.when"),
         &[("mode", &mode), ("date", &fmt_date(c.at))],
@@ -328,12 +318,22 @@ fn report(c: &CheckIn) -> AnyView {
         &[("zone", &t(s.zone().key()))],
     )));
     b.push(Block::Fine(t("results.disclaimer")));
-    b.push(Block::Tree(zone_map(&s)));
+    let (x, y) = (display(s.rustout), display(s.burnout));
+    let zone = t(s.zone().key());
+    let alt = fill(
+        &t("results.map.alt"),
+        &[
+            ("x", &x.to_string()),
+            ("y", &y.to_string()),
+            ("zone", &zone),
+        ],
+    );
+    b.push(Block::Tree(zone_map(&[(x, y)], alt)));
     b.push(Block::H2(t("results.dimensions")));
     b.extend(
         s.dimensions
             .iter()
-            .map(|(d, v)| Block::Tree(meter(t(&format!("dim.{}", d.key())), *v, false))),
+            .map(|(d, v)| Block::Tree(meter(tk("dim", d.key()), *v, false))),
     );
     b.extend(explanation(&e, c.mode));
     b.push(Block::Tree(computation_table(c)));

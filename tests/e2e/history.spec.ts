@@ -25,6 +25,7 @@ test('history: chart, since last time, notes as text, delete with undo, delete a
   await expect(page.locator('figure.trend svg[role="img"]')).toBeVisible();
   await expect(page.locator('figure.trend rect.pulse')).toHaveCount(4);
   await expect(page.getByRole('heading', { name: 'Since last time' })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Your last 2 check-ins on the stress-spectrum map.* from rust-out\/burnout 25\/42 to 75\/58/ })).toBeVisible();
   // Rarely -> Often on a pulse: rust-out 25 -> 75. Burnout 42 -> 58, as the
   // efficacy item is reverse-scored (75 -> 25).
   await expect(page.getByText('Rust-out: 75 (+50)')).toBeVisible();

@@ -69,3 +69,17 @@ test('full quota: the save fails visibly and nothing saved is lost', async ({ pa
   ]);
   expect(download.suggestedFilename()).toBe('temper-backup.json');
 });
+
+test('data from a newer version opens read-only and is never overwritten', async ({ page }) => {
+  await doPulse(page);
+  const current = await page.evaluate(() => localStorage.getItem('temper.data'));
+  const newer = current!.replace('"v":1', '"v":7');
+  await page.evaluate((t) => localStorage.setItem('temper.data', t), newer);
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('saved by a newer version of Temper (format 7)');
+  // Still readable: the history shows what it holds.
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
+  await expect(page.locator('table.history tbody tr')).toHaveCount(1);
+  await doPulse(page);
+  expect(await page.evaluate(() => localStorage.getItem('temper.data'))).toBe(newer);
+});

@@ -213,6 +213,8 @@ pub static TABLE: &[(&str, &str)] = &[
     ("history.empty", "No check-ins saved yet."),
     ("history.since", "Since last time"),
     ("history.list", "All check-ins"),
+    ("history.path", "Your path on the map"),
+    ("history.path.alt", "Your last {n} check-ins on the stress-spectrum map (rust-out left to right, burnout bottom to top), from rust-out/burnout {from} to {to}. The large dot is the latest."),
     ("history.chart.alt", "Chart of your Burnout and Rust-out indices over time. The same numbers are in the table below."),
     ("history.chart.legend", "Burnout: orange line. Rust-out: blue line. Circles are full check-ins, squares are quick pulses. Lines mark 25, 50 and 75, where the bands change."),
     ("history.col.date", "Date"),
