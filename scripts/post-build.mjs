@@ -1,7 +1,9 @@
 // Post-build step for dist/ (run by `cargo xtask dist|test|serve` after
-// `trunk build`): minify wasm-bindgen's JS glue with terser, which Trunk's
-// own minifier can't parse, then update its sub-resource-integrity hash in
-// index.html so the browser still accepts it.
+// `trunk build`):
+// 1. minify wasm-bindgen's JS glue with terser, which Trunk's own minifier
+//    can't parse, and update its sub-resource-integrity hash in index.html;
+// 2. add the Content-Security-Policy meta tag, with the sha256 of Trunk's
+//    inline loader script computed from the final file.
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -19,5 +21,26 @@ const indexPath = join(dist, 'index.html');
 const index = readFileSync(indexPath, 'utf8');
 const oldHash = sri(before);
 if (!index.includes(oldHash)) throw new Error('integrity hash of the JS glue not found in index.html');
-writeFileSync(indexPath, index.replace(oldHash, sri(Buffer.from(out.code))));
-console.log(`post-build: ${glue[0]} ${before.length} -> ${out.code.length} bytes`);
+let html = index.replace(oldHash, sri(Buffer.from(out.code)));
+
+const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+if (inline.length === 0) throw new Error('no inline loader script found in index.html');
+const hashes = inline.map((code) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`);
+const csp = [
+  "default-src 'none'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
+  "connect-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+if (html.includes('Content-Security-Policy')) throw new Error('index.html already has a CSP');
+const charset = html.match(/<meta charset=[^>]*>/i);
+if (!charset) throw new Error('no <meta charset> in index.html');
+// Right after the charset, before anything the policy must govern.
+html = html.replace(charset[0], `${charset[0]}<meta http-equiv=Content-Security-Policy content="${csp}">`);
+writeFileSync(indexPath, html);
+console.log(`post-build: ${glue[0]} ${before.length} -> ${out.code.length} bytes; CSP with ${hashes.length} inline hash(es)`);

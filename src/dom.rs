@@ -104,7 +104,16 @@ impl El {
 
 /// Mount a static tree. `on_action(action, id)` receives clicks on elements
 /// marked with `data-action`.
-pub fn mount(tree: El, on_action: impl Fn(&str, &str) + 'static) -> impl IntoView {
+pub fn mount(tree: El, on_action: impl Fn(&str, &str) + 'static) -> AnyView {
+    mount_dyn(tree, std::rc::Rc::new(on_action))
+}
+
+/// What a click on a `data-action` element calls: `(action, id)`.
+type Action = std::rc::Rc<dyn Fn(&str, &str)>;
+
+/// The one, non-generic implementation behind [`mount`].
+#[inline(never)]
+fn mount_dyn(tree: El, on_action: Action) -> AnyView {
     let host = NodeRef::<leptos::html::Div>::new();
     let tree = std::cell::RefCell::new(Some(tree));
     Effect::new(move |_| {
@@ -129,10 +138,28 @@ pub fn mount(tree: El, on_action: impl Fn(&str, &str) + 'static) -> impl IntoVie
             on_action(&action, &id);
         }
     };
-    view! { <div class="static" node_ref=host on:click=click></div> }
+    view! { <div class="static" node_ref=host on:click=click></div> }.into_any()
 }
 
 /// Mount a tree with no actions.
-pub fn show(tree: El) -> impl IntoView {
+pub fn show(tree: El) -> AnyView {
     mount(tree, |_, _| {})
+}
+
+/// A message line (role="alert" for problems, "status" otherwise) with an
+/// optional button that triggers `action`.
+pub fn message(alert: bool, text: String, button: Option<(String, &'static str)>) -> El {
+    let p = el("p")
+        .class(if alert { "banner" } else { "notice" })
+        .attr("role", if alert { "alert" } else { "status" })
+        .text(text);
+    match button {
+        Some((label, action)) => p.text(" ").child(
+            el("button")
+                .attr("type", "button")
+                .attr("data-action", action)
+                .text(label),
+        ),
+        None => p,
+    }
 }

@@ -118,12 +118,8 @@ fn StorageBanner() -> impl IntoView {
                 fill(&t("store.toonew"), &[("version", &version.to_string())])
             }
         };
-        Some(view! {
-            <div class="banner" role="alert">
-                <p>{msg}</p>
-                <button type="button" on:click=move |_| download_backup(st)>{t("store.download")}</button>
-            </div>
-        })
+        let tree = dom::message(true, msg, Some((t("store.download"), "download")));
+        Some(dom::mount(tree, move |_, _| download_backup(st)))
     }
 }
 
@@ -131,7 +127,7 @@ fn StorageBanner() -> impl IntoView {
 #[component]
 fn Notices() -> impl IntoView {
     let st = state::use_state();
-    let undo = move |_| {
+    let undo = move |_: &str, _: &str| {
         if let Some(c) = st.notice.get_untracked().and_then(|n| n.undo) {
             let id = c.id.clone();
             st.data.update(|d| d.upsert(c));
@@ -142,12 +138,8 @@ fn Notices() -> impl IntoView {
     };
     move || {
         st.notice.get().map(|n| {
-            view! {
-                <p class=if n.alert { "error" } else { "notice" } role=if n.alert { "alert" } else { "status" }>
-                    {n.text}" "
-                    {n.undo.is_some().then(|| view! { <button type="button" on:click=undo>{t("history.undo")}</button> })}
-                </p>
-            }
+            let button = n.undo.is_some().then(|| (t("history.undo"), "undo"));
+            dom::mount(dom::message(n.alert, n.text, button), undo)
         })
     }
 }

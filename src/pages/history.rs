@@ -64,7 +64,7 @@ pub fn History() -> impl IntoView {
         b.push(Block::H2(t("history.list")));
         b.push(Block::Tree(list(&d.checkins)));
         let tree = el("div").kids(b.into_iter().map(to_el));
-        mount(tree, move |action, id| act(st, action, id)).into_any()
+        mount(tree, move |action, id| act(st, action, id))
     };
     view! {
         <h1 tabindex="-1" data-autofocus>{t("history.title")}</h1>

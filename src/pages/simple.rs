@@ -13,7 +13,24 @@ pub fn Plan() -> impl IntoView {
 
 #[component]
 pub fn Privacy() -> impl IntoView {
-    text_page("privacy.title", "privacy.body")
+    let list = t("privacy.stored.list")
+        .split('|')
+        .map(str::to_string)
+        .collect();
+    page(
+        t("privacy.title"),
+        vec![
+            Block::Classed("promise", t("privacy.body")),
+            Block::H2(t("privacy.stored")),
+            Block::List(list),
+            Block::P(t("privacy.never")),
+            Block::H2(t("privacy.backup")),
+            Block::P(t("privacy.backup.body")),
+            Block::Button("#/history".into(), t("nav.history"), false),
+            Block::H2(t("privacy.erase")),
+            Block::P(t("privacy.erase.body")),
+        ],
+    )
 }
 
 #[component]

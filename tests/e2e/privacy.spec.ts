@@ -1,0 +1,64 @@
+import { test, expect, Page } from '@playwright/test';
+
+// Record every request and every CSP violation from the first byte on.
+async function watch(page: Page) {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.addInitScript(() => {
+    (window as any).__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as any).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return requests;
+}
+
+test('a whole session stays on this origin, makes no requests after load, and breaks no CSP rule', async ({ page, baseURL }) => {
+  const requests = await watch(page);
+  await page.goto('./');
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const origin = new URL(baseURL!).origin;
+  expect(requests.length).toBeGreaterThan(0);
+  for (const url of requests) expect(new URL(url).origin).toBe(origin);
+  const atLoad = requests.length;
+
+  // Check-in, results, history, plan, privacy, export.
+  await page.getByRole('link', { name: 'Start check-in' }).click();
+  await page.getByRole('button', { name: /Quick pulse/ }).click();
+  for (let n = 1; n <= 7; n++) {
+    await page.getByRole('radio', { name: 'Often' }).check();
+    await page.getByRole('button', { name: n === 7 ? 'See results' : 'Next' }).click();
+  }
+  await expect(page.getByRole('meter', { name: 'Burnout', exact: true })).toBeVisible();
+  const nav = page.getByRole('navigation');
+  await nav.getByRole('link', { name: 'History' }).click();
+  await expect(page.locator('table.history tbody tr')).toHaveCount(1);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download backup (JSON)' }).click()]);
+  expect(dl.suggestedFilename()).toBe('temper-backup.json');
+  await nav.getByRole('link', { name: 'Plan' }).click();
+  await nav.getByRole('link', { name: 'Privacy' }).click();
+  await expect(page.getByRole('heading', { name: 'What is stored, and where' })).toBeVisible();
+
+  const after = requests.slice(atLoad).filter((u) => !u.startsWith('blob:') && !u.startsWith('data:'));
+  expect(after).toEqual([]);
+  expect(await page.evaluate(() => (window as any).__csp)).toEqual([]);
+});
+
+test('the page carries a strict Content-Security-Policy and no referrer', async ({ page }) => {
+  await page.goto('./');
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  for (const part of [
+    "default-src 'none'", "script-src 'self' 'wasm-unsafe-eval' 'sha256-", "connect-src 'self'",
+    "style-src 'self'", "img-src 'self' data:", "manifest-src 'self'", "worker-src 'self'",
+    "base-uri 'none'", "form-action 'none'",
+  ]) expect(csp).toContain(part);
+  await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');
+  // The policy is enforced: an inline script that isn't the hashed loader is refused.
+  const ran = await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = true';
+    document.body.appendChild(s);
+    return (window as any).__injected === true;
+  });
+  expect(ran).toBe(false);
+});
