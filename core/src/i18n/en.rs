@@ -258,7 +258,7 @@ pub static TABLE: &[(&str, &str)] = &[
     ("notfound.body", "There is no page at this address."),
     // --- Storage problems ------------------------------------------------
     ("store.unavailable", "This browser is not letting Temper store anything (storage is blocked or disabled). You can still use Temper now, but nothing will be kept after you close this page."),
-    ("store.corrupt", "Your saved data could not be read ({reason}). It has not been changed or deleted. You can download it to keep a copy. New check-ins are kept in memory only until this is resolved."),
+    ("store.corrupt", "Your saved data could not be read: {reason}. It has not been changed or deleted. You can download it to keep a copy. New check-ins are kept in memory only until this is resolved."),
     ("store.toonew", "Your data was saved by a newer version of Temper (format {version}). To protect it, this version opens it read-only and will not change it. Reload to get the latest version."),
     ("store.quota", "Saving failed because this browser's storage is full. Nothing already saved was lost, and this check-in is still here for now. Download a backup to keep it."),
     ("store.failed", "Saving failed ({reason}). Nothing already saved was lost."),
