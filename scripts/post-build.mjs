@@ -3,8 +3,11 @@
 // 1. minify wasm-bindgen's JS glue with terser, which Trunk's own minifier
 //    can't parse, and update its sub-resource-integrity hash in index.html;
 // 2. add the Content-Security-Policy meta tag, with the sha256 of Trunk's
-//    inline loader script computed from the final file.
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+//    inline loader script computed from the final file;
+// 3. write sw.js from assets/sw.js with the list of every file in the build
+//    and a version derived from their contents, so each build gets a new
+//    cache and hashed file names are always precached.
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { minify } from 'terser';
@@ -44,3 +47,23 @@ if (!charset) throw new Error('no <meta charset> in index.html');
 html = html.replace(charset[0], `${charset[0]}<meta http-equiv=Content-Security-Policy content="${csp}">`);
 writeFileSync(indexPath, html);
 console.log(`post-build: ${glue[0]} ${before.length} -> ${out.code.length} bytes; CSP with ${hashes.length} inline hash(es)`);
+
+// 3. The service worker, written last so the list covers the final files.
+const files = [];
+const walk = (dir, prefix) => {
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) walk(full, `${prefix}${name}/`);
+    else if (!(prefix === '' && name === 'sw.js')) files.push(`${prefix}${name}`);
+  }
+};
+walk(dist, '');
+const version = createHash('sha256');
+for (const f of files) version.update(f).update(readFileSync(join(dist, f)));
+const template = readFileSync('assets/sw.js', 'utf8');
+const precache = ['./', ...files.map((f) => `./${f}`)];
+const sw = template
+  .replace('__VERSION__', version.digest('hex').slice(0, 16))
+  .replace('__FILES__', JSON.stringify(precache));
+writeFileSync(join(dist, 'sw.js'), (await minify(sw, { compress: true, mangle: true })).code);
+console.log(`post-build: sw.js precaches ${precache.length} entries`);

@@ -1,0 +1,68 @@
+import { test, expect, Page } from '@playwright/test';
+import * as fs from 'fs';
+
+async function pulse(page: Page, base: string) {
+  await page.goto(base + '#/checkin');
+  await page.getByRole('button', { name: /Quick pulse/ }).click();
+  for (let n = 1; n <= 7; n++) {
+    await page.getByRole('radio', { name: 'Often' }).check();
+    await page.getByRole('button', { name: n === 7 ? 'See results' : 'Next' }).click();
+  }
+  await expect(page.getByRole('meter', { name: 'Burnout', exact: true })).toHaveAttribute('aria-valuenow', '58');
+}
+
+// Wait until the service worker controls the page and has precached the build.
+async function installed(page: Page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 15_000 });
+}
+
+for (const base of ['./', './tools/temper/']) {
+  test(`installed on the first visit; offline reload and check-in work (${base})`, async ({ page, context }) => {
+    await page.goto(base);
+    await installed(page);
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'How are you really doing at work?' })).toBeVisible();
+    await pulse(page, base);
+    await page.reload();
+    await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
+    await expect(page.locator('table.history tbody tr')).toHaveCount(1);
+    await context.setOffline(false);
+  });
+}
+
+test('the manifest makes it installable', async ({ page, request }) => {
+  await page.goto('./');
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  const manifest = await (await request.get(href!)).json();
+  expect(manifest.display).toBe('standalone');
+  expect(manifest.theme_color).toBe('#1f5f8b');
+  expect(manifest.icons.some((i: any) => i.purpose === 'maskable')).toBe(true);
+  for (const icon of manifest.icons) expect((await request.get(icon.src)).ok()).toBe(true);
+});
+
+test('a new version is offered, never switched to silently', async ({ page }) => {
+  await page.goto('./#/checkin');
+  await installed(page);
+  // Start a check-in, then a new build appears on the server.
+  await page.getByRole('button', { name: /Quick pulse/ }).click();
+  await page.getByRole('radio', { name: 'Often' }).check();
+  const sw = 'dist/sw.js';
+  const original = fs.readFileSync(sw, 'utf8');
+  try {
+    fs.writeFileSync(sw, original.replace(/temper-[0-9a-f]{16}/, 'temper-0000000000000000'));
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    const offer = page.locator('#update');
+    await expect(offer).toContainText('Update available.');
+    // Nothing changed under the person: same question, answer still chosen.
+    await expect(page.getByText('Question 1 of 7')).toBeVisible();
+    await expect(page.getByRole('radio', { name: 'Often' })).toBeChecked();
+    await offer.getByRole('button', { name: 'Reload' }).click();
+    await page.waitForFunction(() => !document.getElementById('update'));
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const cache = await page.evaluate(async () => (await caches.keys()).join(','));
+    expect(cache).toBe('temper-0000000000000000');
+  } finally {
+    fs.writeFileSync(sw, original);
+  }
+});
