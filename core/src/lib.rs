@@ -9,4 +9,5 @@ pub mod i18n;
 pub mod route;
 pub mod scoring;
 pub mod store;
+pub mod strategies;
 pub mod util;

@@ -22,6 +22,12 @@ impl Lang {
             Lang::En => en::TABLE,
         }
     }
+    /// Strategy texts, kept apart so screens without them don't carry them.
+    pub fn strategy_table(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Lang::En => en::STRATEGIES,
+        }
+    }
     /// Pick the best language for a list of browser preferences such as
     /// `["es-MX", "en-US"]`, falling back to English.
     pub fn negotiate<'a>(prefs: impl IntoIterator<Item = &'a str>) -> Lang {
@@ -50,6 +56,25 @@ pub fn t(lang: Lang, key: &str) -> &str {
 #[inline(never)]
 fn lookup(table: &'static [(&'static str, &'static str)], key: &str) -> Option<&'static str> {
     table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
+/// A strategy text, falling back to English, then to the key.
+pub fn ts(lang: Lang, key: &str) -> &str {
+    lookup(lang.strategy_table(), key)
+        .or_else(|| lookup(Lang::En.strategy_table(), key))
+        .unwrap_or(key)
+}
+
+/// Every key the strategy library needs.
+pub fn strategy_keys() -> Vec<String> {
+    let mut keys = vec!["recwhy".to_string()];
+    for s in crate::strategies::STRATEGIES {
+        for part in ["name", "what", "why"] {
+            keys.push(format!("strat.{}.{part}", s.id));
+        }
+        keys.extend((1..=s.steps).map(|n| format!("strat.{}.step{n}", s.id)));
+    }
+    keys
 }
 
 /// Replace `{name}` placeholders with values.
@@ -131,6 +156,30 @@ mod tests {
                 assert!(keys.contains(k), "{} lacks {k}", lang.code());
             }
         }
+    }
+
+    #[test]
+    fn every_language_has_exactly_the_strategy_texts() {
+        let wanted = strategy_keys();
+        for lang in Lang::ALL {
+            let table = lang.strategy_table();
+            for key in &wanted {
+                let text = lookup(table, key);
+                assert!(
+                    text.is_some_and(|t| !t.trim().is_empty()),
+                    "{} lacks {key}",
+                    lang.code()
+                );
+            }
+            for (k, _) in table {
+                assert!(
+                    wanted.iter().any(|w| w == k),
+                    "{} has unused strategy text {k}",
+                    lang.code()
+                );
+            }
+        }
+        assert_eq!(ts(Lang::En, "strat.autonomy.name"), "Win back some control");
     }
 
     #[test]

@@ -1,0 +1,452 @@
+//! The strategy library and the recommendation ranking.
+//!
+//! Every strategy is data: an id, the family it belongs to, what in a
+//! person's result makes it fit, and how many first steps it has. Texts are
+//! in the language tables under `strat.<id>.name|what|why|step1..stepN`.
+
+use crate::content::{Dimension, Driver, RestKind, Signal};
+use crate::scoring::{display, Scores, Zone};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    Burnout,
+    RustOut,
+    /// Helps with either: professional help and the kinds of rest.
+    Both,
+}
+
+/// Something in a result that makes a strategy fit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fit {
+    Dim(Dimension),
+    Driver(Driver),
+    Rest(RestKind),
+    Signal(Signal),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Strategy {
+    pub id: &'static str,
+    pub family: Family,
+    pub fits: &'static [Fit],
+    /// Number of first steps: texts `strat.<id>.step1` ..= `stepN`.
+    pub steps: u8,
+}
+
+use Dimension as Dm;
+use Fit::{Dim, Driver as Dr, Rest as Rs, Signal as Sg};
+
+const fn s(id: &'static str, family: Family, fits: &'static [Fit], steps: u8) -> Strategy {
+    Strategy {
+        id,
+        family,
+        fits,
+        steps,
+    }
+}
+
+/// Professional help: first whenever "Talk to someone" is prominent.
+pub const PROFESSIONAL: &str = "professional";
+
+pub static STRATEGIES: &[Strategy] = &[
+    // Burnout (seed 000 and seed 004).
+    s("autonomy", Family::Burnout, &[Dr(Driver::Control)], 3),
+    s(
+        "values",
+        Family::Burnout,
+        &[Dr(Driver::Values), Dim(Dm::Cynicism)],
+        3,
+    ),
+    s(
+        "connection",
+        Family::Burnout,
+        &[Dr(Driver::Support), Dim(Dm::Cynicism)],
+        3,
+    ),
+    s(
+        "boundaries",
+        Family::Burnout,
+        &[
+            Dr(Driver::Boundaries),
+            Dr(Driver::SwitchingOff),
+            Dr(Driver::Workload),
+        ],
+        4,
+    ),
+    s(
+        "play",
+        Family::Burnout,
+        &[Dr(Driver::Play), Dim(Dm::Exhaustion)],
+        3,
+    ),
+    s(
+        "systemic",
+        Family::Burnout,
+        &[
+            Dr(Driver::Workload),
+            Dr(Driver::Control),
+            Dr(Driver::Values),
+        ],
+        3,
+    ),
+    s(
+        "selfcare-body",
+        Family::Burnout,
+        &[
+            Rs(RestKind::Physical),
+            Sg(Signal::SleepAppetite),
+            Sg(Signal::Illness),
+        ],
+        3,
+    ),
+    s(
+        "selfcare-meaning",
+        Family::Burnout,
+        &[Rs(RestKind::Spiritual), Dim(Dm::ReducedEfficacy)],
+        2,
+    ),
+    s(
+        "selfcare-mind",
+        Family::Burnout,
+        &[
+            Sg(Signal::LowMood),
+            Sg(Signal::Irritability),
+            Dim(Dm::Exhaustion),
+        ],
+        3,
+    ),
+    s(
+        "selfcare-people",
+        Family::Burnout,
+        &[Rs(RestKind::Social), Dr(Driver::Support)],
+        2,
+    ),
+    s(
+        "find-cause",
+        Family::Burnout,
+        &[
+            Dim(Dm::Exhaustion),
+            Dim(Dm::Cynicism),
+            Dim(Dm::ReducedEfficacy),
+        ],
+        3,
+    ),
+    s(
+        "help-at-work",
+        Family::Burnout,
+        &[Dr(Driver::Workload), Dr(Driver::Support)],
+        3,
+    ),
+    // Rust-out (seed 004).
+    s(
+        "assess-job",
+        Family::RustOut,
+        &[Dim(Dm::UnderChallenge), Dim(Dm::Boredom)],
+        3,
+    ),
+    s(
+        "learning",
+        Family::RustOut,
+        &[Dr(Driver::Growth), Dim(Dm::UnderChallenge)],
+        3,
+    ),
+    s(
+        "creative-work",
+        Family::RustOut,
+        &[Dr(Driver::Play), Dim(Dm::Boredom)],
+        3,
+    ),
+    s(
+        "goals",
+        Family::RustOut,
+        &[Dim(Dm::Disengagement), Dr(Driver::Growth)],
+        3,
+    ),
+    s(
+        "interests",
+        Family::RustOut,
+        &[Dim(Dm::Boredom), Rs(RestKind::Creative)],
+        3,
+    ),
+    // Both.
+    s(
+        PROFESSIONAL,
+        Family::Both,
+        &[
+            Sg(Signal::LowMood),
+            Dim(Dm::Exhaustion),
+            Dim(Dm::Disengagement),
+        ],
+        3,
+    ),
+    s("rest-physical", Family::Both, &[Rs(RestKind::Physical)], 3),
+    s("rest-mental", Family::Both, &[Rs(RestKind::Mental)], 3),
+    s(
+        "rest-emotional",
+        Family::Both,
+        &[Rs(RestKind::Emotional)],
+        2,
+    ),
+    s("rest-social", Family::Both, &[Rs(RestKind::Social)], 2),
+    s("rest-sensory", Family::Both, &[Rs(RestKind::Sensory)], 3),
+    s("rest-creative", Family::Both, &[Rs(RestKind::Creative)], 2),
+    s(
+        "rest-spiritual",
+        Family::Both,
+        &[Rs(RestKind::Spiritual)],
+        2,
+    ),
+];
+
+pub fn by_id(id: &str) -> Option<&'static Strategy> {
+    STRATEGIES.iter().find(|s| s.id == id)
+}
+
+/// The rest strategy for a kind of rest.
+fn is_rest(s: &Strategy) -> bool {
+    s.id.starts_with("rest-")
+}
+
+/// One ranked suggestion, with the evidence for "why this is suggested for
+/// you": the text key of the fit that matched best and the person's score
+/// on it (0-100, as displayed).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recommendation {
+    pub strategy: &'static Strategy,
+    pub because: Fit,
+    pub score: u8,
+}
+
+impl Fit {
+    /// Text key of what this fit measures, e.g. `drv.control`.
+    pub fn key(self) -> String {
+        match self {
+            Fit::Dim(d) => format!("dim.{}", d.key()),
+            Fit::Driver(d) => format!("drv.{}", d.key()),
+            Fit::Rest(r) => format!("rest.{}", r.key()),
+            Fit::Signal(s) => format!("sig.{}", s.key()),
+        }
+    }
+
+    /// The person's 0-100 score on this fit, if they answered it.
+    fn score(self, s: &Scores) -> Option<f64> {
+        match self {
+            Fit::Dim(d) => Some(s.dimension(d)),
+            Fit::Driver(d) => s.driver(d),
+            Fit::Rest(r) => s.rest.iter().find(|(k, _)| *k == r).map(|(_, v)| *v),
+            Fit::Signal(g) => s.signal(g).map(|a| f64::from(a) * 25.0),
+        }
+    }
+}
+
+/// Rank strategies for a result. Rules, in order:
+/// 1. Professional help comes first whenever "Talk to someone" is prominent.
+/// 2. A burnout profile gets burnout strategies before rust-out ones; a
+///    rust-out profile the reverse; "both at once" and "in balance" mix them
+///    by how well they fit.
+/// 3. Within that, the better the fit (the person's highest score on what
+///    the strategy addresses), the higher.
+/// 4. A rest strategy is only suggested for a kind of rest that is depleted
+///    (50 or more); other strategies need some fit (25 or more).
+pub fn recommend(s: &Scores) -> Vec<Recommendation> {
+    let zone = s.zone();
+    let mut out: Vec<(i32, Recommendation)> = STRATEGIES
+        .iter()
+        .filter_map(|strategy| {
+            let (because, best) = strategy
+                .fits
+                .iter()
+                .filter_map(|f| f.score(s).map(|v| (*f, v)))
+                .fold(None, |acc: Option<(Fit, f64)>, (f, v)| match acc {
+                    Some((_, b)) if b >= v => acc,
+                    _ => Some((f, v)),
+                })?;
+            let needed = if is_rest(strategy) { 50.0 } else { 25.0 };
+            let prominent_help = strategy.id == PROFESSIONAL && s.talk_prominent();
+            if best < needed && !prominent_help {
+                return None;
+            }
+            let family_boost = match (zone, strategy.family) {
+                (Zone::BurningOut, Family::Burnout) | (Zone::RustingOut, Family::RustOut) => 1_000,
+                (Zone::BurningOut, Family::RustOut) | (Zone::RustingOut, Family::Burnout) => -1_000,
+                _ => 0,
+            };
+            let help_boost = if prominent_help { 10_000 } else { 0 };
+            let rank = help_boost + family_boost + display(best) as i32;
+            Some((
+                rank,
+                Recommendation {
+                    strategy,
+                    because,
+                    score: display(best),
+                },
+            ))
+        })
+        .collect();
+    crate::util::insertion_sort_by(&mut out, |a, b| a.0 > b.0);
+    out.into_iter().map(|(_, r)| r).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Category, Index, ITEMS};
+    use crate::scoring::{score, Answers};
+    use proptest::prelude::{prop_assert, prop_assert_eq, proptest};
+    use proptest::strategy::Strategy as _;
+
+    fn answers(f: impl Fn(Category) -> u8) -> Answers {
+        ITEMS
+            .iter()
+            .map(|i| {
+                let a = f(i.category);
+                (i.id.to_string(), if i.reverse { 4 - a } else { a })
+            })
+            .collect()
+    }
+
+    /// High (about 67, not "very high") on one index, low on the other.
+    fn profile(high: Index) -> Scores {
+        score(&answers(|c| match c {
+            Category::Dimension(Dimension::ReducedEfficacy | Dimension::UnderChallenge)
+                if c_index(c) == high =>
+            {
+                2
+            }
+            Category::Dimension(_) if c_index(c) == high => 3,
+            Category::Dimension(_) => 0,
+            Category::Signal(_) => 1,
+            _ => 3,
+        }))
+    }
+
+    fn c_index(c: Category) -> Index {
+        match c {
+            Category::Dimension(d) => d.index(),
+            _ => Index::Burnout,
+        }
+    }
+
+    fn burnout_profile() -> Scores {
+        profile(Index::Burnout)
+    }
+
+    fn rustout_profile() -> Scores {
+        profile(Index::RustOut)
+    }
+
+    #[test]
+    fn ids_are_unique_and_every_fit_family_makes_sense() {
+        for (n, a) in STRATEGIES.iter().enumerate() {
+            assert!(
+                STRATEGIES[..n].iter().all(|b| b.id != a.id),
+                "duplicate {}",
+                a.id
+            );
+            assert!((2..=4).contains(&a.steps), "{} needs 2-4 steps", a.id);
+            assert!(!a.fits.is_empty(), "{} fits nothing", a.id);
+        }
+        for r in RestKind::ALL {
+            assert!(
+                by_id(&format!("rest-{}", r.key())).is_some(),
+                "no rest strategy for {}",
+                r.key()
+            );
+        }
+        assert!(by_id(PROFESSIONAL).is_some());
+    }
+
+    #[test]
+    fn burnout_profile_never_gets_rust_out_strategies_on_top() {
+        let s = burnout_profile();
+        assert_eq!(s.zone(), Zone::BurningOut);
+        let r = recommend(&s);
+        assert!(!r.is_empty());
+        let first_rust = r.iter().position(|x| x.strategy.family == Family::RustOut);
+        let last_burn = r
+            .iter()
+            .rposition(|x| x.strategy.family == Family::Burnout)
+            .unwrap();
+        if let Some(p) = first_rust {
+            assert!(
+                p > last_burn,
+                "{:?}",
+                r.iter().map(|x| x.strategy.id).collect::<Vec<_>>()
+            );
+        }
+    }
+
+    #[test]
+    fn rust_out_profile_gets_rust_out_strategies_first() {
+        let s = rustout_profile();
+        assert_eq!(s.zone(), Zone::RustingOut);
+        let r = recommend(&s);
+        assert_eq!(r[0].strategy.family, Family::RustOut);
+        assert!(
+            r.iter()
+                .take_while(|x| x.strategy.family != Family::Burnout)
+                .count()
+                >= 5
+        );
+    }
+
+    #[test]
+    fn professional_help_comes_first_when_flagged() {
+        let mut a = answers(|c| match c {
+            Category::Dimension(Dimension::Boredom) => 3,
+            _ => 1,
+        });
+        a.insert(crate::content::LOW_MOOD_ITEM.into(), 4);
+        let s = score(&a);
+        assert!(s.talk_prominent());
+        assert_eq!(recommend(&s)[0].strategy.id, PROFESSIONAL);
+        assert_ne!(recommend(&burnout_profile())[0].strategy.id, PROFESSIONAL);
+    }
+
+    #[test]
+    fn rest_strategies_only_for_depleted_rest_and_reasons_cite_scores() {
+        let s = burnout_profile(); // every rest item "often" -> 75
+        let r = recommend(&s);
+        let rest: Vec<_> = r.iter().filter(|x| is_rest(x.strategy)).collect();
+        assert_eq!(rest.len(), RestKind::ALL.len());
+        assert!(rest.iter().all(|x| x.score == 75));
+        let calm = score(&answers(|_| 0));
+        assert!(recommend(&calm).iter().all(|x| !is_rest(x.strategy)));
+        let autonomy = r.iter().find(|x| x.strategy.id == "autonomy").unwrap();
+        assert_eq!(
+            (autonomy.because, autonomy.score),
+            (Fit::Driver(Driver::Control), 75)
+        );
+        assert_eq!(autonomy.because.key(), "drv.control");
+    }
+
+    fn any_answers() -> impl proptest::strategy::Strategy<Value = Answers> {
+        proptest::collection::vec(0u8..=4, ITEMS.len()).prop_map(|v| {
+            ITEMS
+                .iter()
+                .zip(v)
+                .map(|(i, a)| (i.id.to_string(), a))
+                .collect()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn ranking_rules_hold_for_any_answers(a in any_answers()) {
+            let s = score(&a);
+            let r = recommend(&s);
+            if s.talk_prominent() {
+                prop_assert_eq!(r[0].strategy.id, PROFESSIONAL);
+            }
+            let start = usize::from(s.talk_prominent());
+            let (top, other) = match s.zone() {
+                Zone::BurningOut => (Family::Burnout, Family::RustOut),
+                Zone::RustingOut => (Family::RustOut, Family::Burnout),
+                _ => return Ok(()),
+            };
+            if let Some(first_other) = r[start..].iter().position(|x| x.strategy.family == other) {
+                prop_assert!(r[start..][first_other..].iter().all(|x| x.strategy.family != top));
+            }
+        }
+    }
+}
