@@ -6,6 +6,8 @@ pub mod content;
 pub mod explain;
 pub mod history;
 pub mod i18n;
+pub mod ics;
+pub mod ledger;
 pub mod route;
 pub mod scoring;
 pub mod store;
