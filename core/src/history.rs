@@ -65,18 +65,43 @@ pub fn y_of(value: u8) -> u16 {
     BOTTOM - u16::from(value.min(100)) * (BOTTOM - TOP) / 100
 }
 
-/// Points for the given check-ins (oldest first), spaced by time. A single
-/// check-in sits in the middle.
-pub fn chart_points(checkins: &[CheckIn]) -> Vec<Point> {
-    let (Some(first), Some(last)) = (checkins.first(), checkins.last()) else {
-        return Vec::new();
-    };
-    let span = (last.at - first.at).max(0);
+/// A check-in's headline numbers, computed once for every view of the history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub at: i64,
+    pub pulse: bool,
+    pub burnout: u8,
+    pub rustout: u8,
+    pub zone: crate::scoring::Zone,
+}
+
+/// Score every check-in once.
+pub fn rows(checkins: &[CheckIn]) -> Vec<Row> {
     checkins
         .iter()
         .map(|c| {
             let s = score(&c.answers);
-            let (b, r) = (display(s.burnout), display(s.rustout));
+            Row {
+                at: c.at,
+                pulse: c.mode == Mode::Pulse,
+                burnout: display(s.burnout),
+                rustout: display(s.rustout),
+                zone: s.zone(),
+            }
+        })
+        .collect()
+}
+
+/// Points for the given rows (oldest first), spaced by time. A single
+/// check-in sits in the middle.
+pub fn chart_points(rows: &[Row]) -> Vec<Point> {
+    let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+        return Vec::new();
+    };
+    let span = (last.at - first.at).max(0);
+    rows.iter()
+        .map(|c| {
+            let (b, r) = (c.burnout, c.rustout);
             let x = if span == 0 {
                 (LEFT + RIGHT) / 2
             } else {
@@ -90,7 +115,7 @@ pub fn chart_points(checkins: &[CheckIn]) -> Vec<Point> {
                 rustout_y: y_of(r),
                 burnout: b,
                 rustout: r,
-                pulse: c.mode == Mode::Pulse,
+                pulse: c.pulse,
                 at: c.at,
             }
         })
@@ -147,7 +172,7 @@ mod tests {
             checkin(50, 2, Mode::Pulse),
             checkin(100, 4, Mode::Full),
         ];
-        let p = chart_points(&cs);
+        let p = chart_points(&rows(&cs));
         assert_eq!(
             p.iter().map(|p| p.x).collect::<Vec<_>>(),
             [LEFT, (LEFT + RIGHT) / 2, RIGHT]
@@ -160,7 +185,8 @@ mod tests {
             format!("{LEFT},{BOTTOM} {},{}", (LEFT + RIGHT) / 2, y_of(50))
         );
         assert_eq!(chart_points(&[]), vec![]);
-        assert_eq!(chart_points(&cs[..1])[0].x, (LEFT + RIGHT) / 2);
+        assert_eq!(chart_points(&rows(&cs[..1]))[0].x, (LEFT + RIGHT) / 2);
+        assert_eq!(rows(&cs)[2].zone, crate::scoring::Zone::Both);
     }
 
     #[test]

@@ -7,9 +7,11 @@ use crate::state::{use_state, AppState};
 use crate::{autofocus, files, fmt_date, t, tk};
 use leptos::prelude::*;
 use temper_core::backup::{self, ImportMode, Preview};
-use temper_core::history::{chart_points, polyline, since_last, y_of, Point, LEFT, RIGHT, WIDTH};
+use temper_core::history::{
+    chart_points, polyline, rows, since_last, y_of, Point, Row, LEFT, RIGHT, WIDTH,
+};
 use temper_core::i18n::fill;
-use temper_core::scoring::{display, score};
+
 use temper_core::store::{CheckIn, MAX_IMPORT_BYTES};
 
 /// How many recent check-ins the zone-map path shows.
@@ -27,7 +29,8 @@ pub fn History() -> impl IntoView {
         ])
     } else {
         let n = d.checkins.len();
-        let mut b = vec![Block::Tree(chart(&chart_points(&d.checkins)))];
+        let rows = rows(&d.checkins);
+        let mut b = vec![Block::Tree(chart(&chart_points(&rows)))];
         if n >= 2 {
             let changes = since_last(&d.checkins[n - 2], &d.checkins[n - 1]);
             b.push(Block::H2(t("history.since")));
@@ -41,13 +44,9 @@ pub fn History() -> impl IntoView {
                     .collect(),
             ));
         }
-        let recent = &d.checkins[n.saturating_sub(PATH_LEN)..];
-        let path: Vec<(u8, u8)> = recent
+        let path: Vec<(u8, u8)> = rows[n.saturating_sub(PATH_LEN)..]
             .iter()
-            .map(|c| {
-                let s = score(&c.answers);
-                (display(s.rustout), display(s.burnout))
-            })
+            .map(|r| (r.rustout, r.burnout))
             .collect();
         let (fx, fy) = path[0];
         let (lx, ly) = path[path.len() - 1];
@@ -62,7 +61,7 @@ pub fn History() -> impl IntoView {
         b.push(Block::H2(t("history.path")));
         b.push(Block::Tree(crate::pages::results::zone_map(&path, alt)));
         b.push(Block::H2(t("history.list")));
-        b.push(Block::Tree(list(&d.checkins)));
+        b.push(Block::Tree(list(&d.checkins, &rows)));
         let tree = el("div").kids(b.into_iter().map(to_el));
         mount(tree, move |action, id| act(st, action, id))
     };
@@ -165,9 +164,8 @@ fn chart(points: &[Point]) -> El {
         .child(el("figcaption").text(t("history.chart.legend")))
 }
 
-fn list(checkins: &[CheckIn]) -> El {
-    let rows = checkins.iter().rev().map(|c| {
-        let s = score(&c.answers);
+fn list(checkins: &[CheckIn], scored: &[Row]) -> El {
+    let rows = checkins.iter().zip(scored).rev().map(|(c, s)| {
         let cell = |text: String| el("td").text(text);
         el("tr")
             .child(
@@ -178,9 +176,9 @@ fn list(checkins: &[CheckIn]) -> El {
                 ),
             )
             .child(cell(tk("mode", c.mode.key())))
-            .child(cell(display(s.burnout).to_string()))
-            .child(cell(display(s.rustout).to_string()))
-            .child(cell(t(s.zone().key())))
+            .child(cell(s.burnout.to_string()))
+            .child(cell(s.rustout.to_string()))
+            .child(cell(t(s.zone.key())))
             .child(el("td").class("note-cell").text(c.note.clone()))
             .child(
                 el("td").child(

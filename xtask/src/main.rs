@@ -6,6 +6,7 @@
 //! - `dist`:  release build into `dist/`
 //! - `serve`: build and serve at http://127.0.0.1:8080
 //! - `e2e`:   only the Playwright step, against the existing `dist/`
+//! - `bench`: sizes, Lighthouse, interaction timings -> target/bench.json
 
 mod server;
 mod setup;
@@ -29,9 +30,9 @@ fn main() -> ExitCode {
             .map(|b| report_budget(&b)),
         Some("serve") => serve(&root, &args[1..]),
         Some("e2e") => e2e(&root, &mut Counts::default()),
-        Some("bench") => Err("`cargo xtask bench` is not written yet (issue 7).".into()),
+        Some("bench") => bench(&root),
         _ => {
-            eprintln!("usage: cargo xtask <setup|test|dist|serve|e2e>");
+            eprintln!("usage: cargo xtask <setup|test|dist|serve|e2e|bench>");
             return ExitCode::from(2);
         }
     };
@@ -304,6 +305,16 @@ fn e2e(root: &Path, counts: &mut Counts) -> Result<(), String> {
     let mut c = cmd(root, "node_modules/.bin/playwright", &["test"]);
     c.env("BASE_URL", &base).env("CHROMIUM", setup::CHROMIUM);
     run_counting(c, counts)
+}
+
+fn bench(root: &Path) -> Result<(), String> {
+    setup::all(root)?;
+    dist(root)?;
+    let server = server::start(root.join("dist"), 0)?;
+    let base = format!("http://127.0.0.1:{}/", server.port);
+    let mut c = cmd(root, "node", &["scripts/bench.mjs", &base, "dist"]);
+    c.env("CHROMIUM", setup::CHROMIUM);
+    run(c)
 }
 
 fn serve(root: &Path, args: &[String]) -> Result<(), String> {

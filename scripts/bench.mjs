@@ -1,0 +1,136 @@
+// `cargo xtask bench` runs this against the release build served on
+// loopback: node scripts/bench.mjs <base-url> <dist-dir>. It prints a table
+// and writes the same figures to target/bench.json.
+import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+
+const [base, dist] = [process.argv[2], process.argv[3] ?? 'dist'];
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const out = { bytes: [], lighthouse: null, timings: {}, storage: {} };
+
+// 1. First-load bytes: the page and everything it references, plus sw.js.
+const index = readFileSync(join(dist, 'index.html'), 'utf8');
+const referenced = [...index.matchAll(/(?:href|src)=\.?\/?([\w.-]+\.(?:js|wasm|css))/g)].map((m) => m[1]);
+const files = ['index.html', ...new Set(referenced), 'sw.js'].filter((f) => readdirSync(dist).includes(f));
+for (const f of files) {
+  const buf = readFileSync(join(dist, f));
+  out.bytes.push({
+    // The same `gzip -9` as the budget test in `cargo xtask test`.
+    file: f, raw: buf.length, gzip: execFileSync('gzip', ['-9', '-c', join(dist, f)], { maxBuffer: 64 << 20 }).length,
+    brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  });
+}
+const total = (k) => out.bytes.reduce((s, b) => s + b[k], 0);
+out.bytes.push({ file: 'total', raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') });
+
+// 2. Lighthouse, mobile preset (its default).
+try {
+  const json = execFileSync('node_modules/.bin/lighthouse', [base, '--quiet', '--output=json',
+    '--only-categories=performance,accessibility,best-practices', `--chrome-flags=--headless=new ${args.join(' ')}`],
+    { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 << 20 }).toString();
+  const lh = JSON.parse(json);
+  const a = (id) => lh.audits[id]?.numericValue;
+  out.lighthouse = {
+    performance: lh.categories.performance.score, accessibility: lh.categories.accessibility.score,
+    bestPractices: lh.categories['best-practices'].score,
+    fcpMs: a('first-contentful-paint'), lcpMs: a('largest-contentful-paint'), tbtMs: a('total-blocking-time'), cls: a('cumulative-layout-shift'),
+  };
+} catch (e) {
+  out.lighthouse = { error: String(e.message ?? e).split('\n')[0] };
+}
+
+// 3. Interaction timings, measured inside the page from the click to the
+// frame where the new content is in the DOM.
+const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const browser = await chromium.launch({ executablePath: CHROMIUM, args });
+for (const rate of [1, 4]) {
+  const page = await browser.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await page.goto(base + '#/checkin');
+  await page.getByRole('button', { name: /Full check-in/ }).click();
+  await page.locator('fieldset').waitFor();
+  const steps = [];
+  for (let i = 0; i < 15; i++) {
+    steps.push(await page.evaluate(() => new Promise((done) => {
+      const legend = () => document.querySelector('legend')?.textContent;
+      const before = legend();
+      const t0 = performance.now();
+      document.querySelectorAll('input[type=radio]')[2].click();
+      document.querySelector('form.step button[type=submit]').click();
+      const poll = () => (legend() !== before ? done(performance.now() - t0) : requestAnimationFrame(poll));
+      poll();
+    })));
+  }
+  await page.goto(base + '#/checkin');
+  await page.getByRole('button', { name: /Discard/ }).click();
+  await page.getByRole('button', { name: /Quick pulse/ }).click();
+  for (let i = 0; i < 6; i++) {
+    await page.getByRole('radio', { name: 'Often' }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+  }
+  await page.getByRole('radio', { name: 'Often' }).check();
+  const results = await page.evaluate(() => new Promise((done) => {
+    const t0 = performance.now();
+    document.querySelector('form.step button[type=submit]').click();
+    const poll = () => (document.querySelector('[role=meter]') ? done(performance.now() - t0) : requestAnimationFrame(poll));
+    poll();
+  }));
+  out.timings[`cpu${rate}x`] = { answerToNextMs: median(steps), lastAnswerToResultsMs: results };
+  await page.close();
+}
+
+// 4. History with 1,000 stored check-ins, and bytes per full check-in.
+{
+  const page = await browser.newPage();
+  await page.goto(base);
+  await page.getByRole('link', { name: 'Start check-in' }).waitFor();
+  const full = await page.evaluate(() => {
+    const ids = ['ex', 'cy', 'ef', 'bo', 'di', 'uc'].flatMap((p) => [1, 2, 3, 4].map((n) => p + n))
+      .concat(['sg1', 'sg2', 'sg3', 'sg4', 'dr1', 'dr2', 'dr3', 'dr4', 'dr5', 'dr6', 'dr7', 'dr8', 'rs1', 'rs2', 'rs3', 'rs4', 'rs5', 'rs6', 'rs7']);
+    const checkins = [];
+    for (let i = 0; i < 1000; i++) {
+      const a = {};
+      ids.forEach((id, k) => { a[id] = (i + k) % 5; });
+      checkins.push({ id: `b${i.toString(36)}-${(i * 7919).toString(36)}`, at: 1.6e12 + i * 6.048e8, m: 'full', cv: 1, a, r: 'other' });
+    }
+    const text = JSON.stringify({ v: 1, data: { checkins } });
+    localStorage.setItem('temper.data', text);
+    return { total: text.length, perCheckin: Math.round(text.length / 1000), one: JSON.stringify(checkins[0]).length };
+  });
+  out.storage = { bytesPerFullCheckin: full.one, thousandCheckinsBytes: full.total };
+  for (const rate of [1, 4]) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await page.goto(base + '#/');
+    await page.reload();
+    await page.getByRole('link', { name: 'Start check-in' }).waitFor();
+    const ms = await page.evaluate(() => new Promise((done) => {
+      const t0 = performance.now();
+      location.hash = '#/history';
+      const poll = () => (document.querySelectorAll('table.history tbody tr').length === 1000 ? done(performance.now() - t0) : requestAnimationFrame(poll));
+      poll();
+    }));
+    out.timings[`cpu${rate}x`].history1000Ms = ms;
+  }
+  await page.close();
+}
+await browser.close();
+
+// Report.
+const r = (n) => (typeof n === 'number' ? (Number.isInteger(n) ? String(n) : n.toFixed(1)) : String(n));
+console.log('\nFirst-load bytes            raw      gzip -9   brotli -11');
+for (const b of out.bytes) console.log(`  ${b.file.padEnd(36)} ${r(b.raw).padStart(8)} ${r(b.gzip).padStart(10)} ${r(b.brotli).padStart(10)}`);
+console.log('\nLighthouse (mobile)');
+for (const [k, v] of Object.entries(out.lighthouse)) console.log(`  ${k.padEnd(16)} ${r(v)}`);
+console.log('\nInteraction timings (median of 15 steps; single runs otherwise)');
+for (const [k, v] of Object.entries(out.timings)) for (const [m, x] of Object.entries(v)) console.log(`  ${k} ${m.padEnd(24)} ${r(x)} ms`);
+console.log('\nStorage');
+for (const [k, v] of Object.entries(out.storage)) console.log(`  ${k.padEnd(24)} ${r(v)} B`);
+mkdirSync('target', { recursive: true });
+writeFileSync('target/bench.json', JSON.stringify(out, null, 2));
+console.log('\nwritten: target/bench.json');
