@@ -1,0 +1,65 @@
+import { test, expect, Page } from '@playwright/test';
+
+// axe-core is injected, so this context bypasses the page's CSP.
+test.use({ bypassCSP: true });
+
+async function axe(page: Page, label: string) {
+  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  const result = await page.evaluate(async () =>
+    (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } }));
+  const problems = result.violations.map((v: any) =>
+    `${label}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')).join(' | ')}`);
+  expect(problems).toEqual([]);
+}
+
+async function pulse(page: Page) {
+  await page.goto('./#/checkin');
+  await page.getByRole('button', { name: /Quick pulse/ }).click();
+  for (let n = 1; n <= 7; n++) {
+    await page.getByRole('radio', { name: n < 4 ? 'Always' : 'Rarely' }).check();
+    await page.getByRole('button', { name: n === 7 ? 'See results' : 'Next' }).click();
+  }
+  await expect(page.getByRole('meter', { name: 'Burnout', exact: true })).toBeVisible();
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`every screen passes axe (WCAG 2.2 AA), ${scheme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('./');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await axe(page, 'home');
+    await page.goto('./#/checkin');
+    await expect(page.getByRole('heading', { name: 'Choose a check-in' })).toBeVisible();
+    await axe(page, 'check-in chooser');
+    await page.getByRole('button', { name: /Full check-in/ }).click();
+    await page.getByRole('button', { name: 'Next' }).click(); // shows the alert too
+    await expect(page.getByRole('alert')).toBeVisible();
+    await axe(page, 'question step with error');
+    await page.getByRole('button', { name: 'Discard this check-in' }).click();
+    await pulse(page);
+    await page.getByText('How this was computed').click();
+    await axe(page, 'results');
+    await pulse(page);
+    await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
+    await expect(page.locator('table.history tbody tr')).toHaveCount(2);
+    await axe(page, 'history');
+    for (const route of ['plan', 'privacy', 'nowhere']) {
+      await page.goto(`./#/${route}`);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await axe(page, route);
+    }
+  });
+}
+
+test('no horizontal scrolling at 320 px wide', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  await pulse(page);
+  for (const route of ['', 'checkin', 'results', 'history', 'privacy']) {
+    await page.goto(`./#/${route}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, route).toBeLessThanOrEqual(0);
+  }
+  await page.goto('./#/results');
+  await page.screenshot({ path: 'target/playwright/results-320.png', fullPage: true });
+});
