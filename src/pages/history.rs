@@ -16,6 +16,13 @@ use temper_core::store::{CheckIn, MAX_IMPORT_BYTES};
 
 /// How many recent check-ins the zone-map path shows.
 const PATH_LEN: usize = 8;
+/// The list shows this many newest check-ins until the person asks for all.
+const PAGE: usize = 100;
+
+thread_local! {
+    /// "Show all" was chosen (for this session).
+    static SHOW_ALL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
 
 #[component]
 pub fn History() -> impl IntoView {
@@ -85,6 +92,10 @@ fn act(st: AppState, action: &str, id: &str) {
                 );
                 st.rerender();
             }
+        }
+        "all" => {
+            SHOW_ALL.with(|s| s.set(true));
+            st.rerender();
         }
         "deleteall" => {
             let ok = web_sys::window()
@@ -165,7 +176,12 @@ fn chart(points: &[Point]) -> El {
 }
 
 fn list(checkins: &[CheckIn], scored: &[Row]) -> El {
-    let rows = checkins.iter().zip(scored).rev().map(|(c, s)| {
+    let shown = if SHOW_ALL.with(|s| s.get()) {
+        checkins.len()
+    } else {
+        PAGE.min(checkins.len())
+    };
+    let rows = checkins.iter().zip(scored).rev().take(shown).map(|(c, s)| {
         let cell = |text: String| el("td").text(text);
         el("tr")
             .child(
@@ -204,6 +220,16 @@ fn list(checkins: &[CheckIn], scored: &[Row]) -> El {
     .chain([el("th")
         .attr("scope", "col")
         .child(el("span").class("sr-only").text(t("history.col.actions")))]);
+    let more = (shown < checkins.len()).then(|| {
+        let label = fill(&t("history.showall"), &[("n", &checkins.len().to_string())]);
+        el("p").child(
+            el("button")
+                .attr("type", "button")
+                .class("button")
+                .attr("data-action", "all")
+                .text(label),
+        )
+    });
     el("div")
         .child(
             el("div").class("table-wrap").child(
@@ -213,6 +239,7 @@ fn list(checkins: &[CheckIn], scored: &[Row]) -> El {
                     .child(el("tbody").kids(rows)),
             ),
         )
+        .kids(more)
         .child(
             el("p").child(
                 el("button")

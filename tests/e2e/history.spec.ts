@@ -124,3 +124,19 @@ test('two tabs saving: no check-in is lost', async ({ context }) => {
   const saved = await a.evaluate(() => JSON.parse(localStorage.getItem('temper.data')!).data.checkins.length);
   expect(saved).toBe(2);
 });
+
+test('a long history shows the newest 100 rows, and all on request', async ({ page }) => {
+  await page.goto('./');
+  await page.evaluate(() => {
+    const a: Record<string, number> = { ex1: 2, cy1: 2, ef1: 2, bo1: 2, di1: 2, uc1: 2, sg4: 1 };
+    const checkins = Array.from({ length: 150 }, (_, i) => ({ id: `p${i}`, at: 1.7e12 + i * 864e5, m: 'pulse', cv: 1, a }));
+    localStorage.setItem('temper.data', JSON.stringify({ v: 1, data: { checkins } }));
+  });
+  await page.goto('./#/history');
+  await page.reload();
+  await expect(page.locator('table.history tbody tr')).toHaveCount(100);
+  await expect(page.locator('figure.trend rect.pulse')).toHaveCount(300);
+  await page.getByRole('button', { name: 'Show all 150 check-ins' }).click();
+  await expect(page.locator('table.history tbody tr')).toHaveCount(150);
+  await expect(page.getByRole('button', { name: /Show all/ })).toHaveCount(0);
+});

@@ -213,6 +213,7 @@ pub static TABLE: &[(&str, &str)] = &[
     ("history.empty", "No check-ins saved yet."),
     ("history.since", "Since last time"),
     ("history.list", "All check-ins"),
+    ("history.showall", "Show all {n} check-ins"),
     ("history.path", "Your path on the map"),
     ("history.path.alt", "Your last {n} check-ins on the stress-spectrum map (rust-out left to right, burnout bottom to top), from rust-out/burnout {from} to {to}. The large dot is the latest."),
     ("history.chart.alt", "Chart of your Burnout and Rust-out indices over time. The same numbers are in the table below."),
