@@ -195,7 +195,7 @@ pub fn low_mood_flag(answers: &Answers) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::content::{steps, Mode, Step, ITEMS};
     use proptest::prelude::*;
@@ -328,7 +328,8 @@ mod tests {
         assert!(s.drivers.is_empty() && s.rest.is_empty());
     }
 
-    fn any_full_answers() -> impl Strategy<Value = Answers> {
+    /// Any complete set of answers to every question.
+    pub(crate) fn any_full_answers() -> impl Strategy<Value = Answers> {
         proptest::collection::vec(0u8..=4, ITEMS.len()).prop_map(|v| {
             ITEMS
                 .iter()

@@ -4,7 +4,7 @@
 //! person's result makes it fit, and how many first steps it has. Texts are
 //! in the language tables under `strat.<id>.name|what|why|step1..stepN`.
 
-use crate::content::{Dimension, Driver, RestKind, Signal};
+use crate::content::{Category, Dimension, Driver, RestKind, Signal};
 use crate::scoring::{display, Scores, Zone};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,14 +15,9 @@ pub enum Family {
     Both,
 }
 
-/// Something in a result that makes a strategy fit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Fit {
-    Dim(Dimension),
-    Driver(Driver),
-    Rest(RestKind),
-    Signal(Signal),
-}
+/// Something in a result that makes a strategy fit: a dimension, driver,
+/// kind of rest or signal, the same categories questions count toward.
+pub type Fit = Category;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Strategy {
@@ -33,8 +28,8 @@ pub struct Strategy {
     pub steps: u8,
 }
 
+use Category::{Dimension as Dim, Driver as Dr, Rest as Rs, Signal as Sg};
 use Dimension as Dm;
-use Fit::{Dim, Driver as Dr, Rest as Rs, Signal as Sg};
 
 const fn s(id: &'static str, family: Family, fits: &'static [Fit], steps: u8) -> Strategy {
     Strategy {
@@ -208,8 +203,8 @@ fn is_rest(s: &Strategy) -> bool {
 }
 
 /// One ranked suggestion, with the evidence for "why this is suggested for
-/// you": the text key of the fit that matched best and the person's score
-/// on it (0-100, as displayed).
+/// you": the fit that matched best (its text key is `because.name_key()`)
+/// and the person's score on it (0-100, as displayed).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Recommendation {
     pub strategy: &'static Strategy,
@@ -217,25 +212,13 @@ pub struct Recommendation {
     pub score: u8,
 }
 
-impl Fit {
-    /// Text key of what this fit measures, e.g. `drv.control`.
-    pub fn key(self) -> String {
-        match self {
-            Fit::Dim(d) => format!("dim.{}", d.key()),
-            Fit::Driver(d) => format!("drv.{}", d.key()),
-            Fit::Rest(r) => format!("rest.{}", r.key()),
-            Fit::Signal(s) => format!("sig.{}", s.key()),
-        }
-    }
-
-    /// The person's 0-100 score on this fit, if they answered it.
-    fn score(self, s: &Scores) -> Option<f64> {
-        match self {
-            Fit::Dim(d) => Some(s.dimension(d)),
-            Fit::Driver(d) => s.driver(d),
-            Fit::Rest(r) => s.rest.iter().find(|(k, _)| *k == r).map(|(_, v)| *v),
-            Fit::Signal(g) => s.signal(g).map(|a| f64::from(a) * 25.0),
-        }
+/// The person's 0-100 score on what a fit measures, if they answered it.
+fn fit_score(fit: Fit, s: &Scores) -> Option<f64> {
+    match fit {
+        Category::Dimension(d) => Some(s.dimension(d)),
+        Category::Driver(d) => s.driver(d),
+        Category::Rest(r) => s.rest.iter().find(|(k, _)| *k == r).map(|(_, v)| *v),
+        Category::Signal(g) => s.signal(g).map(|a| f64::from(a) * 25.0),
     }
 }
 
@@ -256,7 +239,7 @@ pub fn recommend(s: &Scores) -> Vec<Recommendation> {
             let (because, best) = strategy
                 .fits
                 .iter()
-                .filter_map(|f| f.score(s).map(|v| (*f, v)))
+                .filter_map(|f| fit_score(*f, s).map(|v| (*f, v)))
                 .fold(None, |acc: Option<(Fit, f64)>, (f, v)| match acc {
                     Some((_, b)) if b >= v => acc,
                     _ => Some((f, v)),
@@ -293,7 +276,6 @@ mod tests {
     use crate::content::{Category, Index, ITEMS};
     use crate::scoring::{score, Answers};
     use proptest::prelude::{prop_assert, prop_assert_eq, proptest};
-    use proptest::strategy::Strategy as _;
 
     fn answers(f: impl Fn(Category) -> u8) -> Answers {
         ITEMS
@@ -415,24 +397,14 @@ mod tests {
         let autonomy = r.iter().find(|x| x.strategy.id == "autonomy").unwrap();
         assert_eq!(
             (autonomy.because, autonomy.score),
-            (Fit::Driver(Driver::Control), 75)
+            (Category::Driver(Driver::Control), 75)
         );
-        assert_eq!(autonomy.because.key(), "drv.control");
-    }
-
-    fn any_answers() -> impl proptest::strategy::Strategy<Value = Answers> {
-        proptest::collection::vec(0u8..=4, ITEMS.len()).prop_map(|v| {
-            ITEMS
-                .iter()
-                .zip(v)
-                .map(|(i, a)| (i.id.to_string(), a))
-                .collect()
-        })
+        assert_eq!(autonomy.because.name_key(), "drv.control");
     }
 
     proptest! {
         #[test]
-        fn ranking_rules_hold_for_any_answers(a in any_answers()) {
+        fn ranking_rules_hold_for_any_answers(a in crate::scoring::tests::any_full_answers()) {
             let s = score(&a);
             let r = recommend(&s);
             if s.talk_prominent() {

@@ -96,8 +96,11 @@ fn StepView(
                 let at = now_ms();
                 let id = new_id(at, (js_sys::Math::random() * f64::from(u32::MAX)) as u32);
                 if let Some(c) = d.finish(id.clone(), at) {
-                    st.add_checkin(c);
-                    clear_draft();
+                    // Keep the answers as a draft until the check-in is
+                    // really saved: if saving failed, a reload still has them.
+                    if st.add_checkin(c) {
+                        clear_draft();
+                    }
                     navigate(&Route::Results(Some(id)));
                 }
             }

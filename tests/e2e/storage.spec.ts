@@ -68,6 +68,11 @@ test('full quota: the save fails visibly and nothing saved is lost', async ({ pa
     page.getByRole('button', { name: 'Download your data' }).click(),
   ]);
   expect(download.suggestedFilename()).toBe('temper-backup.json');
+  // The unsaved check-in's answers were kept as a draft: a reload still has them.
+  await page.reload();
+  await page.goto('./#/checkin');
+  await expect(page.getByText('Question 7 of 7')).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Sometimes' })).toBeChecked();
 });
 
 test('data from a newer version opens read-only and is never overwritten', async ({ page }) => {
