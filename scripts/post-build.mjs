@@ -1,7 +1,9 @@
 // Post-build step for dist/ (run by `cargo xtask dist|test|serve` after
 // `trunk build`):
-// 1. minify wasm-bindgen's JS glue with terser, which Trunk's own minifier
-//    can't parse, and update its sub-resource-integrity hash in index.html;
+// 1. shorten wasm-bindgen's import names (`__wbg_<name>_<hash>`, which appear
+//    in both the wasm and the JS glue and compress badly), minify the glue
+//    with terser, which Trunk's own minifier can't parse, and update both
+//    sub-resource-integrity hashes in index.html;
 // 2. add the Content-Security-Policy meta tag, with the sha256 of Trunk's
 //    inline loader script computed from the final file;
 // 3. write sw.js from assets/sw.js with the list of every file in the build
@@ -17,14 +19,19 @@ const sri = (buf) => 'sha384-' + createHash('sha384').update(buf).digest('base64
 const glue = readdirSync(dist).filter((f) => /^temper-[0-9a-f]+\.js$/.test(f));
 if (glue.length !== 1) throw new Error(`expected one JS glue file in ${dist}, found ${glue.length}`);
 const file = join(dist, glue[0]);
+const wasmFile = join(dist, glue[0].replace(/\.js$/, '_bg.wasm'));
 const before = readFileSync(file);
-const out = await minify(before.toString('utf8'), { module: true, compress: true, mangle: true });
+const wasmBefore = readFileSync(wasmFile);
+const renamed = shortenImports(wasmBefore, before.toString('utf8'));
+const out = await minify(renamed.js, { module: true, compress: true, mangle: true });
 writeFileSync(file, out.code);
+writeFileSync(wasmFile, renamed.wasm);
 const indexPath = join(dist, 'index.html');
-const index = readFileSync(indexPath, 'utf8');
-const oldHash = sri(before);
-if (!index.includes(oldHash)) throw new Error('integrity hash of the JS glue not found in index.html');
-let html = index.replace(oldHash, sri(Buffer.from(out.code)));
+let html = readFileSync(indexPath, 'utf8');
+for (const [old, now] of [[before, Buffer.from(out.code)], [wasmBefore, renamed.wasm]]) {
+  if (!html.includes(sri(old))) throw new Error('an integrity hash was not found in index.html');
+  html = html.replace(sri(old), sri(now));
+}
 
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (inline.length === 0) throw new Error('no inline loader script found in index.html');
@@ -46,7 +53,8 @@ if (!charset) throw new Error('no <meta charset> in index.html');
 // Right after the charset, before anything the policy must govern.
 html = html.replace(charset[0], `${charset[0]}<meta http-equiv=Content-Security-Policy content="${csp}">`);
 writeFileSync(indexPath, html);
-console.log(`post-build: ${glue[0]} ${before.length} -> ${out.code.length} bytes; CSP with ${hashes.length} inline hash(es)`);
+console.log(`post-build: ${renamed.count} imports renamed; wasm ${wasmBefore.length} -> ${renamed.wasm.length} bytes; ` +
+  `${glue[0]} ${before.length} -> ${out.code.length} bytes; CSP with ${hashes.length} inline hash(es)`);
 
 // 3. The service worker, written last so the list covers the final files.
 const files = [];
@@ -67,3 +75,53 @@ const sw = template
   .replace('__FILES__', JSON.stringify(precache));
 writeFileSync(join(dist, 'sw.js'), (await minify(sw, { compress: true, mangle: true })).code);
 console.log(`post-build: sw.js precaches ${precache.length} entries`);
+
+// Rename the wasm's imports from the JS glue to `$0`, `$1`, ... in both
+// files. Only the import section's names change; every other byte of the
+// wasm is kept. Each old name must occur in the glue as a whole identifier,
+// or the build stops.
+function shortenImports(wasm, js) {
+  let pos = 8;
+  const leb = () => { let r = 0, sh = 0, b; do { b = wasm[pos++]; r |= (b & 0x7f) << sh; sh += 7; } while (b & 0x80); return r >>> 0; };
+  const encLeb = (n) => { const o = []; do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; o.push(b); } while (n); return Buffer.from(o); };
+  const str = () => { const n = leb(); const v = wasm.subarray(pos, pos + n).toString('utf8'); pos += n; return v; };
+  const encStr = (v) => { const b = Buffer.from(v, 'utf8'); return Buffer.concat([encLeb(b.length), b]); };
+  while (pos < wasm.length) {
+    const start = pos;
+    const id = wasm[pos++];
+    const size = leb();
+    const body = pos;
+    if (id !== 2) { pos = body + size; continue; }
+    const count = leb();
+    const parts = [encLeb(count)];
+    const renames = [];
+    for (let i = 0; i < count; i++) {
+      const module = str();
+      const name = str();
+      const descStart = pos;
+      const kind = wasm[pos++];
+      const limits = () => { const flag = wasm[pos++]; leb(); if (flag & 1) leb(); };
+      if (kind === 0) leb();
+      else if (kind === 1) { pos++; limits(); }
+      else if (kind === 2) limits();
+      else if (kind === 3) pos += 2;
+      else if (kind === 4) { pos++; leb(); }
+      else throw new Error(`unknown import kind ${kind}`);
+      const desc = wasm.subarray(descStart, pos);
+      let now = name;
+      if (module.endsWith('_bg.js')) { now = `$${renames.length.toString(36)}`; renames.push([name, now]); }
+      parts.push(encStr(module), encStr(now), desc);
+    }
+    if (pos !== body + size) throw new Error('import section parsed to the wrong length');
+    for (const [old, now] of renames) {
+      const re = new RegExp(`(?<![\\w$])${old.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+      const n = (js.match(re) ?? []).length;
+      if (n === 0) throw new Error(`import ${old} not found in the JS glue`);
+      js = js.replace(re, now);
+    }
+    const section = Buffer.concat(parts);
+    const out = Buffer.concat([wasm.subarray(0, start), Buffer.from([2]), encLeb(section.length), section, wasm.subarray(body + size)]);
+    return { wasm: out, js, count: renames.length };
+  }
+  return { wasm, js, count: 0 };
+}
