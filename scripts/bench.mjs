@@ -130,7 +130,7 @@ for (const rate of [1, 4]) {
 await browser.close();
 
 // Report.
-const r = (n) => (typeof n === 'number' ? (Number.isInteger(n) ? String(n) : n.toFixed(1)) : String(n));
+const r = (n) => (typeof n === 'number' ? (Number.isInteger(n) ? String(n) : n.toFixed(Math.abs(n) < 10 ? 2 : 1)) : String(n));
 console.log('\nFirst-load bytes            raw      gzip -9   brotli -11');
 for (const b of out.bytes) console.log(`  ${b.file.padEnd(36)} ${r(b.raw).padStart(8)} ${r(b.gzip).padStart(10)} ${r(b.brotli).padStart(10)}`);
 console.log('\nLighthouse (mobile)');
