@@ -52,25 +52,31 @@ pub fn use_state() -> AppState {
 
 /// Read what is stored and decide how the session runs.
 pub fn load() -> (Data, Status) {
-    let raw = match storage::read(DATA_KEY) {
-        Ok(raw) => raw,
-        Err(_) => return (Data::default(), Status::Unavailable),
-    };
+    match storage::read(DATA_KEY) {
+        Ok(raw) => open(raw),
+        Err(_) => (Data::default(), Status::Unavailable),
+    }
+}
+
+/// What stored text (or its absence) means for this session: the data it
+/// holds and whether we may write. The one place stored text is interpreted,
+/// at start-up, before every save and when another tab saves.
+fn open(raw: Option<String>) -> (Data, Status) {
     match store::load(raw.as_deref()) {
         Loaded::Empty => (Data::default(), Status::Saving),
         Loaded::Ok(data) => (data, Status::Saving),
         Loaded::Migrated { data, .. } => {
             // Keep the original text before the first write in the new format.
-            let backed_up = raw.as_deref().map(|r| storage::write(BACKUP_KEY, r));
-            match backed_up {
-                Some(Err(_)) => (
+            let original = raw.unwrap_or_default();
+            match storage::write(BACKUP_KEY, &original) {
+                Ok(()) => (data, Status::Saving),
+                Err(_) => (
                     data,
                     Status::Corrupt {
                         reason: "could not back up before upgrading".into(),
-                        raw: raw.unwrap_or_default(),
+                        raw: original,
                     },
                 ),
-                _ => (data, Status::Saving),
             }
         }
         Loaded::TooNew { version, data } => (
@@ -116,20 +122,18 @@ impl AppState {
         if self.status.get_untracked() != Status::Saving {
             return;
         }
-        match storage::read(DATA_KEY).map(|raw| (store::load(raw.as_deref()), raw)) {
-            Ok((Loaded::Ok(mut theirs), _)) => {
+        let raw = match storage::read(DATA_KEY) {
+            Ok(raw) => raw,
+            Err(e) => return self.fail(e),
+        };
+        match open(raw) {
+            (mut theirs, Status::Saving) => {
                 theirs.forget_deletions(restored);
                 self.data.update(|d| d.merge(&theirs));
             }
-            Ok((Loaded::Empty, _)) => {}
-            Ok((_, raw)) => {
-                // Another tab wrote something we can't read: stop writing.
-                let (_, status) = load();
-                let _ = raw;
-                self.status.set(status);
-                return;
-            }
-            Err(e) => return self.fail(e),
+            // Another tab wrote something we can't read, or can't back up:
+            // stop writing, and say so.
+            (_, status) => return self.status.set(status),
         }
         let text = self.data.with_untracked(store::save);
         match storage::write(DATA_KEY, &text) {
@@ -165,12 +169,16 @@ impl AppState {
 
     /// Another tab saved: fold its copy into ours.
     pub fn on_external_change(&self) {
-        if let Ok(raw) = storage::read(DATA_KEY) {
-            if let Loaded::Ok(theirs) = store::load(raw.as_deref()) {
-                self.data.update(|d| d.merge(&theirs));
-                self.rerender();
-            }
+        let Ok(raw) = storage::read(DATA_KEY) else {
+            return;
+        };
+        let (theirs, status) = open(raw);
+        if status == Status::Saving {
+            self.data.update(|d| d.merge(&theirs));
         }
+        // What is stored now decides whether this tab may write.
+        self.status.set(status);
+        self.rerender();
     }
 
     /// Rebuild the current screen from the data.

@@ -88,3 +88,17 @@ test('data from a newer version opens read-only and is never overwritten', async
   await doPulse(page);
   expect(await page.evaluate(() => localStorage.getItem('temper.data'))).toBe(newer);
 });
+
+test('another tab writing newer-version data makes this tab read-only at once', async ({ context }) => {
+  const a = await context.newPage();
+  await doPulse(a);
+  const current = await a.evaluate(() => localStorage.getItem('temper.data'));
+  const newer = current!.replace('"v":1', '"v":7');
+  const b = await context.newPage();
+  await b.goto('./');
+  await b.evaluate((t) => localStorage.setItem('temper.data', t), newer);
+  // Tab a hears the storage event, without any reload.
+  await expect(a.getByRole('alert')).toContainText('saved by a newer version of Temper (format 7)');
+  await doPulse(a);
+  expect(await a.evaluate(() => localStorage.getItem('temper.data'))).toBe(newer);
+});
