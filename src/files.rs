@@ -25,15 +25,23 @@ pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String
     Ok(())
 }
 
+/// Why a picked file could not be read.
+pub enum ReadError {
+    /// Larger than allowed; its size in bytes.
+    TooLarge(usize),
+    /// The browser could not read it.
+    Unreadable,
+}
+
 /// Read a file the person picked, as text. Files over `max_bytes` are
-/// refused before reading, with their size.
-pub async fn read_text(file: web_sys::File, max_bytes: usize) -> Result<String, usize> {
+/// refused before reading.
+pub async fn read_text(file: web_sys::File, max_bytes: usize) -> Result<String, ReadError> {
     let size = file.size() as usize;
     if size > max_bytes {
-        return Err(size);
+        return Err(ReadError::TooLarge(size));
     }
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
-        .map_err(|_| 0usize)?;
-    text.as_string().ok_or(0)
+        .map_err(|_| ReadError::Unreadable)?;
+    text.as_string().ok_or(ReadError::Unreadable)
 }

@@ -325,8 +325,10 @@ fn Backup() -> impl IntoView {
                     .data
                     .with_untracked(|d| backup::parse_import(&text, d))
                     .map_err(|e| e.to_string()),
-                Err(0) => Err(t("import.unreadable")),
-                Err(size) => Err(backup::ImportError::TooLarge { bytes: size }.to_string()),
+                Err(files::ReadError::Unreadable) => Err(t("import.unreadable")),
+                Err(files::ReadError::TooLarge(bytes)) => {
+                    Err(backup::ImportError::TooLarge { bytes }.to_string())
+                }
             };
             match result {
                 Ok(p) => preview.set(Some(p)),
