@@ -1,5 +1,9 @@
 // Post-build step for dist/ (run by `cargo xtask dist|test|serve` after
 // `trunk build`):
+// 0. drop the wasm exports that Leptos's server-function support brings in
+//    through wasm-streams (`IntoUnderlying*`: JS stream adapters a
+//    client-only app never calls), then run wasm-opt again so the code
+//    behind them goes too;
 // 1. shorten wasm-bindgen's import names (`__wbg_<name>_<hash>`, which appear
 //    in both the wasm and the JS glue and compress badly), minify the glue
 //    with terser, which Trunk's own minifier can't parse, and update both
@@ -12,6 +16,7 @@
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { minify } from 'terser';
 
 const dist = process.argv[2] ?? 'dist';
@@ -21,14 +26,22 @@ if (glue.length !== 1) throw new Error(`expected one JS glue file in ${dist}, fo
 const file = join(dist, glue[0]);
 const wasmFile = join(dist, glue[0].replace(/\.js$/, '_bg.wasm'));
 const before = readFileSync(file);
+const built = readFileSync(wasmFile);
+const dropped = dropExports(built, (name) => /^(__wbg_)?intounderlying/.test(name));
+writeFileSync(wasmFile, dropped.wasm);
+// The same wasm-opt settings as Trunk's (from the source index.html).
+const params = readFileSync('index.html', 'utf8').match(/data-wasm-opt-params="([^"]*)"/);
+if (!params) throw new Error('no data-wasm-opt-params in index.html');
+execFileSync('node_modules/.bin/wasm-opt', ['-Oz', ...params[1].split(/\s+/), wasmFile, '-o', wasmFile]);
 const wasmBefore = readFileSync(wasmFile);
-const renamed = shortenImports(wasmBefore, before.toString('utf8'));
+console.log(`post-build: ${dropped.count} unused exports dropped; wasm ${built.length} -> ${wasmBefore.length} bytes`);
+const renamed = shortenImports(wasmBefore, dropStreamClasses(before.toString('utf8')));
 const out = await minify(renamed.js, { module: true, compress: true, mangle: true });
 writeFileSync(file, out.code);
 writeFileSync(wasmFile, renamed.wasm);
 const indexPath = join(dist, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
-for (const [old, now] of [[before, Buffer.from(out.code)], [wasmBefore, renamed.wasm]]) {
+for (const [old, now] of [[before, Buffer.from(out.code)], [built, renamed.wasm]]) {
   if (!html.includes(sri(old))) throw new Error('an integrity hash was not found in index.html');
   html = html.replace(sri(old), sri(now));
 }
@@ -124,4 +137,44 @@ function shortenImports(wasm, js) {
     return { wasm: out, js, count: renames.length };
   }
   return { wasm, js, count: 0 };
+}
+
+// The JS side of the dropped exports: the `IntoUnderlying*` classes and
+// their finalization registries. The build stops if their shape changes.
+function dropStreamClasses(js) {
+  const classes = /^export class (IntoUnderlying\w+) \{[\s\S]*?^if \(Symbol\.dispose\) \1\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;\n/gm;
+  const registries = /^const IntoUnderlying\w+Finalization = \(typeof FinalizationRegistry === 'undefined'\)\n.*\n.*\n/gm;
+  const out = js.replace(classes, '').replace(registries, '');
+  if (/IntoUnderlying/.test(out)) throw new Error('IntoUnderlying* left in the JS glue: its shape changed');
+  return out;
+}
+
+// Remove the exports `drop(name)` selects from the export section. Only that
+// section changes; wasm-opt afterwards removes what nothing reaches.
+function dropExports(wasm, drop) {
+  let pos = 8;
+  const leb = () => { let r = 0, sh = 0, b; do { b = wasm[pos++]; r |= (b & 0x7f) << sh; sh += 7; } while (b & 0x80); return r >>> 0; };
+  const encLeb = (n) => { const o = []; do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; o.push(b); } while (n); return Buffer.from(o); };
+  while (pos < wasm.length) {
+    const start = pos;
+    const id = wasm[pos++];
+    const size = leb();
+    const body = pos;
+    if (id !== 7) { pos = body + size; continue; }
+    const count = leb();
+    const kept = [];
+    for (let i = 0; i < count; i++) {
+      const entryStart = pos;
+      const n = leb();
+      const name = wasm.subarray(pos, pos + n).toString('utf8');
+      pos += n + 1; // name, kind
+      leb(); // index
+      if (!drop(name)) kept.push(wasm.subarray(entryStart, pos));
+    }
+    if (pos !== body + size) throw new Error('export section parsed to the wrong length');
+    const section = Buffer.concat([encLeb(kept.length), ...kept]);
+    const out = Buffer.concat([wasm.subarray(0, start), Buffer.from([7]), encLeb(section.length), section, wasm.subarray(body + size)]);
+    return { wasm: out, count: count - kept.length };
+  }
+  return { wasm, count: 0 };
 }

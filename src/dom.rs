@@ -102,10 +102,22 @@ impl El {
     }
 }
 
+/// What a static screen part is made of.
+pub enum Content {
+    Tree(El),
+    /// Markup from [`crate::html`] (arguments already escaped).
+    Markup(String),
+}
+
 /// Mount a static tree. `on_action(action, id)` receives clicks on elements
 /// marked with `data-action`.
 pub fn mount(tree: El, on_action: impl Fn(&str, &str) + 'static) -> AnyView {
-    mount_dyn(tree, std::rc::Rc::new(on_action))
+    mount_dyn(Content::Tree(tree), std::rc::Rc::new(on_action))
+}
+
+/// Mount markup made by [`crate::html`], with actions as for [`mount`].
+pub fn mount_markup(markup: String, on_action: impl Fn(&str, &str) + 'static) -> AnyView {
+    mount_dyn(Content::Markup(markup), std::rc::Rc::new(on_action))
 }
 
 /// What a click on a `data-action` element calls: `(action, id)`.
@@ -113,7 +125,7 @@ type Action = std::rc::Rc<dyn Fn(&str, &str)>;
 
 /// The one, non-generic implementation behind [`mount`].
 #[inline(never)]
-fn mount_dyn(tree: El, on_action: Action) -> AnyView {
+fn mount_dyn(tree: Content, on_action: Action) -> AnyView {
     let host = NodeRef::<leptos::html::Div>::new();
     let tree = std::cell::RefCell::new(Some(tree));
     Effect::new(move |_| {
@@ -121,24 +133,79 @@ fn mount_dyn(tree: El, on_action: Action) -> AnyView {
         else {
             return;
         };
-        if let Some(node) = tree.borrow_mut().take().and_then(|t| t.build(&doc)) {
-            // The host may be reused for another screen of the same shape:
-            // replace, never add to, what it holds.
-            div.set_text_content(None);
-            let _ = div.append_child(&node);
+        // The host may be reused for another screen of the same shape:
+        // replace, never add to, what it holds.
+        match tree.borrow_mut().take() {
+            Some(Content::Tree(t)) => {
+                if let Some(node) = t.build(&doc) {
+                    div.set_text_content(None);
+                    let _ = div.append_child(&node);
+                }
+            }
+            Some(Content::Markup(m)) => div.set_inner_html(&m),
+            None => {}
         }
     });
-    let click = move |ev: leptos::ev::MouseEvent| {
-        let target = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        if let Some(hit) = target.and_then(|t| t.closest("[data-action]").ok().flatten()) {
-            let action = hit.get_attribute("data-action").unwrap_or_default();
-            let id = hit.get_attribute("data-id").unwrap_or_default();
-            on_action(&action, &id);
-        }
-    };
-    view! { <div class="static" node_ref=host on:click=click></div> }.into_any()
+    let on_change = on_action.clone();
+    let click = move |ev: leptos::ev::MouseEvent| dispatch(&ev, "data-action", &on_action);
+    let change = move |ev: leptos::ev::Event| dispatch(&ev, "data-change", &on_change);
+    view! { <div class="static" node_ref=host on:click=click on:change=change></div> }.into_any()
+}
+
+/// Send an event to the action named by `attr` on its target or the
+/// nearest ancestor that has one: `data-action` for clicks, `data-change`
+/// for edits of inputs (dates, selects).
+fn dispatch(ev: &web_sys::Event, attr: &str, on_action: &Action) {
+    let target = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    if let Some(hit) = target.and_then(|t| t.closest(&format!("[{attr}]")).ok().flatten()) {
+        let action = hit.get_attribute(attr).unwrap_or_default();
+        let id = hit.get_attribute("data-id").unwrap_or_default();
+        on_action(&action, &id);
+    }
+}
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
+/// The current value of the form control with this id ("" if none).
+pub fn value(id: &str) -> String {
+    document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| js_sys::Reflect::get(&e, &"value".into()).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// Replace the text of the element with this id (e.g. a status line).
+pub fn set_text(id: &str, text: &str) {
+    if let Some(e) = document().and_then(|d| d.get_element_by_id(id)) {
+        e.set_text_content(Some(text));
+    }
+}
+
+/// The value of the checked radio button named `name`, if one is checked.
+pub fn checked(name: &str) -> Option<String> {
+    document()
+        .and_then(|d| {
+            d.query_selector(&format!("input[name=\"{name}\"]:checked"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| e.get_attribute("value"))
+}
+
+/// Parts of a screen one after the other. One concrete view type for every
+/// screen, instead of a tuple type (and its rendering code) per `view!`.
+pub fn seq(parts: Vec<AnyView>) -> AnyView {
+    parts.into_any()
+}
+
+/// A screen's heading (focused on arrival), as its own static part.
+pub fn title(text: String) -> AnyView {
+    show(crate::blocks::heading(text))
 }
 
 /// Mount a tree with no actions.

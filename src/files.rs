@@ -33,15 +33,34 @@ pub enum ReadError {
     Unreadable,
 }
 
-/// Read a file the person picked, as text. Files over `max_bytes` are
-/// refused before reading.
-pub async fn read_text(file: web_sys::File, max_bytes: usize) -> Result<String, ReadError> {
+/// Read a file the person picked, as text, and call `done` with it. Files
+/// over `max_bytes` are refused before reading. (A callback rather than a
+/// future: it keeps an async executor out of the wasm.)
+pub fn read_text(
+    file: web_sys::File,
+    max_bytes: usize,
+    done: impl FnOnce(Result<String, ReadError>) + 'static,
+) {
     let size = file.size() as usize;
     if size > max_bytes {
-        return Err(ReadError::TooLarge(size));
+        return done(Err(ReadError::TooLarge(size)));
     }
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
-        .await
-        .map_err(|_| ReadError::Unreadable)?;
-    text.as_string().ok_or(ReadError::Unreadable)
+    type Done = Box<dyn FnOnce(Result<String, ReadError>)>;
+    let slot: std::rc::Rc<std::cell::Cell<Option<Done>>> =
+        std::rc::Rc::new(std::cell::Cell::new(Some(Box::new(done))));
+    let on_fail = slot.clone();
+    let ok = wasm_bindgen::closure::Closure::once(move |text: wasm_bindgen::JsValue| {
+        if let Some(f) = slot.take() {
+            f(text.as_string().ok_or(ReadError::Unreadable));
+        }
+    });
+    let fail = wasm_bindgen::closure::Closure::once(move |_: wasm_bindgen::JsValue| {
+        if let Some(f) = on_fail.take() {
+            f(Err(ReadError::Unreadable));
+        }
+    });
+    let _ = file.text().then2(&ok, &fail);
+    // One of the two runs, once per file picked; the pair is small.
+    ok.forget();
+    fail.forget();
 }

@@ -2,6 +2,8 @@
 //! lives in `temper_core`; browser I/O lives in one adapter per concern
 //! (`storage`, `files`).
 
+#[cfg(target_arch = "wasm32")]
+mod alloc;
 pub mod blocks;
 pub mod dom;
 pub mod files;
@@ -10,6 +12,10 @@ pub mod state;
 pub mod storage;
 
 use leptos::prelude::*;
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: alloc::Allocator = alloc::Allocator::new();
 use state::{AppState, Status};
 use std::cell::Cell;
 use temper_core::i18n::{self, fill, Lang};
@@ -30,7 +36,12 @@ pub fn lang() -> Lang {
     LANG.with(Cell::get)
 }
 
-/// A date in the current language's format, e.g. "22 Nov 2026".
+/// Fill a markup template (see `temper_core::html`) in the current
+/// language.
+pub fn html(template: &str, args: &[&str]) -> String {
+    temper_core::html::render(template, args, &t)
+}
+
 /// The text for `prefix.key`, e.g. `tk("dim", "exhaustion")`.
 #[inline(never)]
 pub fn tk(prefix: &str, key: &str) -> String {
@@ -79,17 +90,40 @@ pub fn navigate(route: &Route) {
     }
 }
 
-/// Focus the element marked `data-autofocus` inside `<main>`, waiting up
-/// to `frames` animation frames for the screen to be mounted.
+thread_local! {
+    /// The id of the control to focus when the screen is next rebuilt, so
+    /// ticking a box or adding an entry doesn't throw keyboard focus away.
+    static REFOCUS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// After the next rebuild, focus the element with this id instead of the
+/// screen's heading.
+pub fn refocus(id: &str) {
+    REFOCUS.with(|r| *r.borrow_mut() = Some(id.to_string()));
+}
+
+/// Focus the element marked `data-autofocus` inside `<main>` (or the one
+/// asked for with [`refocus`]), waiting up to `frames` animation frames for
+/// the screen to be mounted.
 fn focus_marked(frames: u8) {
     use wasm_bindgen::JsCast;
+    let wanted = REFOCUS.with(|r| r.borrow().clone());
+    let selector = match &wanted {
+        Some(id) => format!("main [id=\"{id}\"]"),
+        None => "main [data-autofocus]".into(),
+    };
     let found = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("main [data-autofocus]").ok().flatten())
+        .and_then(|d| d.query_selector(&selector).ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     match found {
         Some(el) => {
+            REFOCUS.with(|r| r.borrow_mut().take());
             let _ = el.focus();
+        }
+        None if wanted.is_some() && frames == 0 => {
+            REFOCUS.with(|r| r.borrow_mut().take());
+            focus_marked(0);
         }
         None if frames > 0 => request_animation_frame(move || focus_marked(frames - 1)),
         None => {}
@@ -209,17 +243,47 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             <Notices/>
             {move || { st.refresh.track(); match st.route.get() {
-                Route::Home => view! { <pages::home::Home/> }.into_any(),
-                Route::CheckIn => view! { <pages::checkin::CheckInPage/> }.into_any(),
-                Route::Results(id) => view! { <pages::results::ResultsPage id=id/> }.into_any(),
-                Route::History => view! { <pages::history::History/> }.into_any(),
-                Route::Plan => view! { <pages::simple::Plan/> }.into_any(),
-                Route::Privacy => view! { <pages::simple::Privacy/> }.into_any(),
-                Route::NotFound(_) => view! { <pages::simple::NotFound/> }.into_any(),
+                Route::Home => screen_home(),
+                Route::CheckIn => screen_checkin(),
+                Route::Results(id) => screen_results(id),
+                Route::History => screen_history(),
+                Route::Plan => pages::plan::plan(),
+                Route::Ledger => pages::plan::ledger(),
+                Route::Audit => pages::plan::audit(),
+                Route::Report => pages::plan::report(),
+                Route::Privacy => screen_privacy(),
+                Route::NotFound(_) => screen_notfound(),
             }}}
         </main>
         <footer class="foot"><p>{t("footer")}</p></footer>
     }
+}
+
+// One function per screen keeps each screen's code apart (and measurable
+// with twiggy) instead of inlined into the router.
+#[inline(never)]
+fn screen_home() -> AnyView {
+    pages::home::Home().into_any()
+}
+#[inline(never)]
+fn screen_checkin() -> AnyView {
+    pages::checkin::CheckInPage().into_any()
+}
+#[inline(never)]
+fn screen_results(id: Option<String>) -> AnyView {
+    pages::results::ResultsPage(pages::results::ResultsPageProps { id }).into_any()
+}
+#[inline(never)]
+fn screen_history() -> AnyView {
+    pages::history::History().into_any()
+}
+#[inline(never)]
+fn screen_privacy() -> AnyView {
+    pages::simple::Privacy().into_any()
+}
+#[inline(never)]
+fn screen_notfound() -> AnyView {
+    pages::simple::NotFound().into_any()
 }
 
 /// Mount the app. Called by the binary's `main`.

@@ -39,7 +39,7 @@ fn classify(err: JsValue) -> StoreError {
         "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StoreError::Quota,
         "SecurityError" => StoreError::Unavailable,
         _ => StoreError::Other(if name.is_empty() {
-            format!("{err:?}")
+            err.as_string().unwrap_or_else(|| "unknown error".into())
         } else {
             name
         }),

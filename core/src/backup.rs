@@ -78,7 +78,8 @@ pub fn parse_import(text: &str, existing: &Data) -> Result<Preview, ImportError>
         Loaded::TooNew { version, .. } => return Err(ImportError::TooNew { version }),
         Loaded::Corrupt { reason } => {
             // Tell shape problems from content problems.
-            return Err(if reason.starts_with("check-in") {
+            let content = ["check-in", "plan step", "ledger entry", "inner audit"];
+            return Err(if content.iter().any(|c| reason.starts_with(c)) {
                 ImportError::Invalid(reason)
             } else {
                 ImportError::Unreadable(reason)
@@ -112,17 +113,35 @@ pub fn apply(existing: &Data, preview: &Preview, mode: ImportMode) -> Data {
             // Tombstones for what is dropped, so another tab's copy can't
             // bring it back when the two are merged.
             let mut out = preview.incoming.clone();
-            for c in &existing.checkins {
-                if out.get(&c.id).is_none() && !out.deleted.contains(&c.id) {
-                    out.deleted.push(c.id.clone());
+            let ids = existing
+                .checkins
+                .iter()
+                .map(|c| &c.id)
+                .chain(existing.plan.iter().map(|s| &s.id))
+                .chain(existing.ledger.iter().map(|e| &e.id));
+            for id in ids {
+                let kept = out.get(id).is_some()
+                    || out.in_plan(id)
+                    || out.ledger.iter().any(|e| e.id == *id);
+                if !kept {
+                    out.tombstone(id);
                 }
+            }
+            if let (Some(_), None) = (&existing.audit, &out.audit) {
+                out.audit = Some(crate::plan::Audit {
+                    at: existing.audit.as_ref().map_or(0, |a| a.at + 1),
+                    values: Vec::new(),
+                });
             }
             out
         }
         ImportMode::Merge => {
             let mut out = existing.clone();
             // An explicit import brings back check-ins deleted here earlier.
-            out.deleted.retain(|id| preview.incoming.get(id).is_none());
+            let inc = &preview.incoming;
+            out.deleted.retain(|id| {
+                inc.get(id).is_none() && !inc.in_plan(id) && !inc.ledger.iter().any(|e| e.id == *id)
+            });
             out.merge(&preview.incoming);
             out
         }
@@ -215,7 +234,7 @@ mod tests {
             parse_import(truncated, &none),
             Err(ImportError::Unreadable(_))
         ));
-        let newer = good.replacen("\"v\":1", "\"v\":9", 1);
+        let newer = good.replacen("\"v\":2", "\"v\":9", 1);
         assert_eq!(
             parse_import(&newer, &none),
             Err(ImportError::TooNew { version: 9 })

@@ -16,6 +16,8 @@ macro_rules! keyed_enum {
         pub enum $name { $($variant),+ }
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// Every variant's key, in the order of [`Self::ALL`].
+            pub const KEYS: &'static [&'static str] = &[$($key),+];
             /// Stable identifier, used in stored data and as a text key.
             pub const fn key(self) -> &'static str {
                 match self { $($name::$variant => $key),+ }
@@ -24,21 +26,9 @@ macro_rules! keyed_enum {
                 Self::ALL.iter().copied().find(|v| v.key() == key)
             }
         }
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.key())
-            }
-        }
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let key = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                Self::from_key(&key).ok_or_else(|| {
-                    serde::de::Error::custom(format!("unknown {} \"{}\"", stringify!($name), key))
-                })
-            }
-        }
     };
 }
+pub(crate) use keyed_enum;
 
 keyed_enum!(
     /// The six scored dimensions: three of burnout (WHO), three of rust-out.
@@ -326,6 +316,10 @@ mod tests {
 
     #[test]
     fn keys_round_trip() {
+        assert_eq!(RestKind::KEYS.len(), RestKind::ALL.len());
+        for (k, v) in RestKind::KEYS.iter().zip(RestKind::ALL) {
+            assert_eq!(v.key(), *k);
+        }
         for d in Dimension::ALL {
             assert_eq!(Dimension::from_key(d.key()), Some(*d));
         }

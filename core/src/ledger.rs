@@ -3,31 +3,45 @@
 
 use crate::content::RestKind;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Flow {
-    Drain,
-    Deposit,
-}
+use crate::content::keyed_enum;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Area {
-    Work,
-    People,
-    Body,
-    Mind,
-    Other,
-}
+keyed_enum!(
+    /// Whether something took energy or gave it.
+    Flow {
+        Drain => "drain",
+        Deposit => "deposit",
+    }
+);
 
-/// For drains: the seed's three questions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Changeable {
-    ICan,
-    NeedHelp,
-    Cannot,
-}
+keyed_enum!(
+    /// What kind of thing it was.
+    Area {
+        Work => "work",
+        People => "people",
+        Body => "body",
+        Mind => "mind",
+        Other => "other",
+    }
+);
 
+keyed_enum!(
+    /// For drains: the seed's three questions.
+    Changeable {
+        ICan => "can",
+        NeedHelp => "help",
+        Cannot => "cannot",
+    }
+);
+
+/// Longest description kept on a ledger entry, in characters.
+pub const MAX_WHAT_CHARS: usize = 100;
+
+/// One quick ledger entry. Stored in `data.ledger`; short field names, as
+/// for check-ins.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
+    pub id: String,
+    /// Milliseconds since the Unix epoch.
     pub at: i64,
     pub flow: Flow,
     pub area: Area,
@@ -36,11 +50,15 @@ pub struct Entry {
     pub size: u8,
     /// Only for drains.
     pub change: Option<Changeable>,
+    /// An optional short description ("late meeting").
+    pub what: String,
 }
 
 impl Entry {
     pub fn is_valid(&self) -> bool {
-        (1..=5).contains(&self.size) && (self.flow == Flow::Drain || self.change.is_none())
+        (1..=5).contains(&self.size)
+            && (self.flow == Flow::Drain || self.change.is_none())
+            && self.what.chars().count() <= MAX_WHAT_CHARS
     }
     fn signed(&self) -> i32 {
         let s = i32::from(self.size);
@@ -108,12 +126,14 @@ mod tests {
     fn e(at: i64, flow: Flow, area: Area, size: u8) -> Entry {
         let change = (flow == Flow::Drain).then_some(Changeable::NeedHelp);
         Entry {
+            id: format!("e{at}"),
             at,
             flow,
             area,
             rest: None,
             size,
             change,
+            what: String::new(),
         }
     }
 

@@ -10,6 +10,10 @@ pub enum Route {
     Results(Option<String>),
     History,
     Plan,
+    Ledger,
+    Audit,
+    /// The printable summary.
+    Report,
     Privacy,
     NotFound(String),
 }
@@ -27,6 +31,9 @@ impl Route {
             ("results", id) => Route::Results(id.map(str::to_string)),
             ("history", None) => Route::History,
             ("plan", None) => Route::Plan,
+            ("ledger", None) => Route::Ledger,
+            ("audit", None) => Route::Audit,
+            ("report", None) => Route::Report,
             ("privacy", None) => Route::Privacy,
             _ => Route::NotFound(path.to_string()),
         }
@@ -40,7 +47,7 @@ impl Route {
             Route::CheckIn => "checkin",
             Route::Results(_) => "results",
             Route::History => "history",
-            Route::Plan => "plan",
+            Route::Plan | Route::Ledger | Route::Audit | Route::Report => "plan",
             Route::Privacy => "privacy",
             Route::NotFound(_) => "",
         }
@@ -64,6 +71,9 @@ impl Route {
             Route::Results(Some(id)) => format!("#/results/{id}"),
             Route::History => "#/history".into(),
             Route::Plan => "#/plan".into(),
+            Route::Ledger => "#/ledger".into(),
+            Route::Audit => "#/audit".into(),
+            Route::Report => "#/report".into(),
             Route::Privacy => "#/privacy".into(),
             Route::NotFound(p) => format!("#/{p}"),
         }
@@ -83,6 +93,9 @@ mod tests {
             Route::Results(Some("k1-ab".into())),
             Route::History,
             Route::Plan,
+            Route::Ledger,
+            Route::Audit,
+            Route::Report,
             Route::Privacy,
         ] {
             assert_eq!(Route::parse(&r.href()), r);
@@ -91,6 +104,7 @@ mod tests {
         assert_eq!(Route::parse("#"), Route::Home);
         assert_eq!(Route::parse("#/nope"), Route::NotFound("nope".into()));
         assert_eq!(Route::Results(Some("x".into())).section(), "results");
+        assert_eq!(Route::Ledger.section(), "plan");
         for (section, href) in Route::NAV {
             assert_eq!(Route::parse(href).section(), section);
         }

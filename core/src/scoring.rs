@@ -6,10 +6,87 @@
 use crate::content::{
     item_by_id, Category, Dimension, Driver, Index, Item, RestKind, Signal, LOW_MOOD_ITEM,
 };
-use std::collections::BTreeMap;
 
-/// Answers by item id, each 0 (Never) ..= 4 (Always).
-pub type Answers = BTreeMap<String, u8>;
+/// Answers by item id, each 0 (Never) ..= 4 (Always), kept sorted by id.
+///
+/// A sorted list rather than a `BTreeMap`: a check-in has at most a few
+/// dozen answers, lookups are a binary search either way, and this is a
+/// fraction of the map's wasm code.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Answers(Vec<(String, u8)>);
+
+type Pair<'a> = (&'a String, &'a u8);
+
+/// Iterator over answers in id order.
+pub type Iter<'a> =
+    std::iter::Map<std::slice::Iter<'a, (String, u8)>, fn(&(String, u8)) -> Pair<'_>>;
+
+fn pair(p: &(String, u8)) -> Pair<'_> {
+    (&p.0, &p.1)
+}
+
+impl Answers {
+    pub fn new() -> Self {
+        Answers(Vec::new())
+    }
+    fn find(&self, id: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(id))
+    }
+    pub fn get(&self, id: &str) -> Option<&u8> {
+        self.find(id).ok().map(|i| &self.0[i].1)
+    }
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.find(id).is_ok()
+    }
+    /// Set an answer; returns the one it replaced.
+    pub fn insert(&mut self, id: String, value: u8) -> Option<u8> {
+        match self.find(&id) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, value)),
+            Err(i) => {
+                self.0.insert(i, (id, value));
+                None
+            }
+        }
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// In id order.
+    pub fn iter(&self) -> Iter<'_> {
+        self.0.iter().map(pair as fn(&(String, u8)) -> Pair<'_>)
+    }
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut u8> {
+        self.0.iter_mut().map(|(_, v)| v)
+    }
+}
+
+impl<'a> IntoIterator for &'a Answers {
+    type Item = Pair<'a>;
+    type IntoIter = Iter<'a>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl FromIterator<(String, u8)> for Answers {
+    fn from_iter<I: IntoIterator<Item = (String, u8)>>(items: I) -> Self {
+        let mut a = Answers::new();
+        for (k, v) in items {
+            a.insert(k, v);
+        }
+        a
+    }
+}
+
+impl std::ops::Index<&str> for Answers {
+    type Output = u8;
+    fn index(&self, id: &str) -> &u8 {
+        self.get(id).expect("no answer with this id")
+    }
+}
 
 /// The highest answer on the scale (Always).
 pub const MAX_ANSWER: u8 = 4;
@@ -337,6 +414,25 @@ pub(crate) mod tests {
                 .map(|(i, a)| (i.id.to_string(), a))
                 .collect()
         })
+    }
+
+    proptest! {
+        /// The sorted list behaves exactly like a map from id to answer.
+        #[test]
+        fn answers_behave_like_a_map(ops in proptest::collection::vec(("[a-e]{1,2}", 0u8..5), 0..40)) {
+            let mut ours = Answers::new();
+            let mut map = std::collections::BTreeMap::new();
+            for (k, v) in &ops {
+                prop_assert_eq!(ours.insert(k.clone(), *v), map.insert(k.clone(), *v));
+            }
+            prop_assert_eq!(ours.len(), map.len());
+            prop_assert!(ours.iter().eq(map.iter()));
+            for (k, _) in &ops {
+                prop_assert_eq!(ours.get(k), map.get(k));
+                prop_assert!(ours.contains_key(k));
+            }
+            prop_assert!(!ours.contains_key("zz"));
+        }
     }
 
     proptest! {

@@ -6,12 +6,18 @@
 //! comes back as [`Loaded::Corrupt`] or [`Loaded::TooNew`] with the raw text,
 //! and the shell keeps it untouched.
 
+use crate::content::RestKind;
 use crate::content::{item_by_id, steps, Mode, Role, Step, CONTENT_VERSION};
+use crate::json::{
+    self, arr_of, get, int_of, members, opt_str, str_of, write_arr, write_str, wrong, ObjWriter,
+    Value,
+};
+use crate::ledger::{Area, Changeable, Entry, Flow};
+use crate::plan::{Audit, PlanStep};
 use crate::scoring::{Answers, MAX_ANSWER};
-use serde::{Deserialize, Serialize};
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 /// Longest note kept on a check-in, in characters.
 pub const MAX_NOTE_CHARS: usize = 2000;
 /// Import files larger than this are refused before parsing.
@@ -19,22 +25,17 @@ pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
 /// One saved check-in. Field names are short because ten years of weekly
 /// check-ins must fit comfortably in localStorage.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CheckIn {
     pub id: String,
     /// Milliseconds since the Unix epoch.
     pub at: i64,
-    #[serde(rename = "m")]
     pub mode: Mode,
     /// Content version the answers refer to.
-    #[serde(rename = "cv")]
     pub content_version: u32,
     /// Answers by item id, 0 (Never) ..= 4 (Always).
-    #[serde(rename = "a")]
     pub answers: Answers,
-    #[serde(rename = "r", default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
-    #[serde(rename = "n", default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
 
@@ -53,21 +54,19 @@ impl CheckIn {
 }
 
 /// Everything a person has saved.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Data {
     /// Sorted oldest first, unique by id.
-    #[serde(default)]
     pub checkins: Vec<CheckIn>,
     /// Ids of deleted check-ins, so a merge with another tab's copy doesn't
     /// bring them back.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deleted: Vec<String>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct Envelope<T> {
-    v: u64,
-    data: T,
+    /// Adopted steps, in the order they were adopted (schema 2).
+    pub plan: Vec<PlanStep>,
+    /// Energy ledger entries, oldest first (schema 2).
+    pub ledger: Vec<Entry>,
+    /// The latest inner audit (schema 2).
+    pub audit: Option<Audit>,
 }
 
 /// What loading the stored text gave.
@@ -92,13 +91,14 @@ pub enum Loaded {
     },
 }
 
-/// Serialize for storage.
+/// Serialize for storage: `{"v":<SCHEMA_VERSION>,"data":{...}}`.
 pub fn save(data: &Data) -> String {
-    serde_json::to_string(&Envelope {
-        v: SCHEMA_VERSION,
-        data,
-    })
-    .expect("data serializes")
+    let mut out = String::with_capacity(64 + data.checkins.len() * 420);
+    let mut o = ObjWriter::new(&mut out);
+    o.int("v", SCHEMA_VERSION as i64);
+    write_data(o.key("data"), data);
+    o.end();
+    out
 }
 
 /// Parse stored text (or its absence).
@@ -118,40 +118,24 @@ enum Parsed {
     Newer(u64, Option<Data>),
 }
 
-/// A parse error in plain words, with where it happened.
-fn json_problem(e: &serde_json::Error) -> String {
-    use serde_json::error::Category;
-    let what = match e.classify() {
-        Category::Eof => "it ends too early (truncated?)",
-        Category::Syntax => "it is not valid JSON",
-        Category::Data => "a value has the wrong type or is missing",
-        Category::Io => "it could not be read",
-    };
-    format!("{what} (line {}, column {})", e.line(), e.column())
-}
-
-/// Just the version, read before deciding how to parse the rest.
-#[derive(Deserialize)]
-struct Head {
-    v: u64,
-}
-
 fn parse_envelope(raw: &str) -> Result<Parsed, String> {
-    let head: Head = serde_json::from_str(raw)
-        .map_err(|e| format!("no readable schema version: {}", json_problem(&e)))?;
-    let version = head.v;
+    let no_version = |why: String| format!("no readable schema version: {why}");
+    let root = json::parse(raw).map_err(|e| no_version(e.to_string()))?;
+    let m = members(&root, "v").map_err(no_version)?;
+    let version = int_of(m, "v", 0..=i64::MAX).map_err(no_version)? as u64;
     if version == 0 {
         return Err("schema version 0 does not exist".into());
     }
+    let data = get(m, "data").ok_or_else(|| format!("unexpected content: {}", wrong("data")));
     if version > SCHEMA_VERSION {
         // Best effort, for showing it read-only; never written back.
-        let readable = serde_json::from_str::<Envelope<Data>>(raw)
+        let readable = data
             .ok()
-            .map(|e| e.data)
+            .and_then(|d| read_data(d).ok())
             .filter(|d| validate(d).is_ok());
         return Ok(Parsed::Newer(version, readable));
     }
-    let data = migrate(version, raw)?;
+    let data = migrate(version, data?)?;
     validate(&data)?;
     Ok(if version == SCHEMA_VERSION {
         Parsed::Current(data)
@@ -160,17 +144,217 @@ fn parse_envelope(raw: &str) -> Result<Parsed, String> {
     })
 }
 
-/// Read text of schema `from` into today's [`Data`]. Each older schema gets
-/// its own typed struct and a `From` step to the next, each with a test.
-/// Version 1 is the first schema, so there is no step yet; the next schema
-/// change adds `1 => parse::<DataV1>(raw).map(Data::from)` here.
-fn migrate(from: u64, raw: &str) -> Result<Data, String> {
+/// Read the `data` of schema `from` into today's [`Data`].
+///
+/// - Schema 1 (check-ins and deletions) to 2: schema 2 adds `plan`,
+///   `ledger` and `audit`, all optional and empty when absent, so a
+///   schema-1 `data` object reads as schema-2 data with an empty plan,
+///   ledger and audit. Every other field means the same in both.
+///
+/// A future change that is not a pure addition gets its own reader for the
+/// old shape and a conversion step here, each with a test.
+fn migrate(from: u64, data: &Value) -> Result<Data, String> {
     match from {
-        SCHEMA_VERSION => serde_json::from_str::<Envelope<Data>>(raw)
-            .map(|e| e.data)
-            .map_err(|e| format!("unexpected content: {}", json_problem(&e))),
+        1 | SCHEMA_VERSION => read_data(data).map_err(|e| format!("unexpected content: {e}")),
         other => Err(format!("no migration from schema version {other}")),
     }
+}
+
+// The stored format, field by field (documented in the README). Writers
+// leave out optional fields that are empty; readers accept them missing or
+// null, and ignore fields they don't know (a newer Temper may add some).
+
+fn write_checkin(out: &mut String, c: &CheckIn) {
+    let mut o = ObjWriter::new(out);
+    o.str("id", &c.id);
+    o.int("at", c.at);
+    o.str("m", c.mode.key());
+    o.int("cv", i64::from(c.content_version));
+    let a = o.key("a");
+    a.push('{');
+    for (n, (k, v)) in c.answers.iter().enumerate() {
+        if n > 0 {
+            a.push(',');
+        }
+        write_str(a, k);
+        a.push(':');
+        a.push_str(&v.to_string());
+    }
+    a.push('}');
+    if let Some(r) = c.role {
+        o.str("r", r.key());
+    }
+    if !c.note.is_empty() {
+        o.str("n", &c.note);
+    }
+    o.end();
+}
+
+/// A keyed enum from an optional member ("" or absent is `None`).
+fn opt_key<T>(
+    m: &[(String, Value)],
+    k: &str,
+    from: fn(&str) -> Option<T>,
+) -> Result<Option<T>, String> {
+    match opt_str(m, k)? {
+        "" => Ok(None),
+        key => from(key).map(Some).ok_or_else(|| wrong(k)),
+    }
+}
+
+fn key_of<T>(m: &[(String, Value)], k: &str, from: fn(&str) -> Option<T>) -> Result<T, String> {
+    opt_key(m, k, from)?.ok_or_else(|| wrong(k))
+}
+
+fn read_checkin(v: &Value) -> Result<CheckIn, String> {
+    let m = members(v, "check-in")?;
+    let Some(Value::Obj(a)) = get(m, "a") else {
+        return Err(wrong("a"));
+    };
+    let mut answers = Answers::new();
+    for (k, v) in a {
+        match v {
+            // Off-scale values are read, then refused by `validate` with
+            // a message that names them.
+            Value::Int(n @ 0..=255) => answers.insert(k.clone(), *n as u8),
+            _ => return Err(wrong(k)),
+        };
+    }
+    Ok(CheckIn {
+        id: str_of(m, "id")?.to_string(),
+        at: int_of(m, "at", i64::MIN..=i64::MAX)?,
+        mode: key_of(m, "m", Mode::from_key)?,
+        content_version: int_of(m, "cv", 0..=i64::from(u32::MAX))? as u32,
+        answers,
+        role: opt_key(m, "r", Role::from_key)?,
+        note: opt_str(m, "n")?.to_string(),
+    })
+}
+
+fn write_data(out: &mut String, d: &Data) {
+    let mut o = ObjWriter::new(out);
+    write_arr(o.key("checkins"), &d.checkins, write_checkin);
+    let strings = |out: &mut String, s: &String| write_str(out, s);
+    if !d.deleted.is_empty() {
+        write_arr(o.key("deleted"), &d.deleted, strings);
+    }
+    if !d.plan.is_empty() {
+        write_arr(o.key("plan"), &d.plan, |out, s| {
+            let mut o = ObjWriter::new(out);
+            o.str("id", &s.id);
+            o.int("at", s.at);
+            if s.done {
+                o.key("d").push_str("true");
+            }
+            if !s.due.is_empty() {
+                o.str("t", &s.due);
+            }
+            o.end();
+        });
+    }
+    if !d.ledger.is_empty() {
+        write_arr(o.key("ledger"), &d.ledger, |out, e| {
+            let mut o = ObjWriter::new(out);
+            o.str("id", &e.id);
+            o.int("at", e.at);
+            o.str("f", e.flow.key());
+            o.str("k", e.area.key());
+            if let Some(r) = e.rest {
+                o.str("r", r.key());
+            }
+            o.int("s", i64::from(e.size));
+            if let Some(c) = e.change {
+                o.str("c", c.key());
+            }
+            if !e.what.is_empty() {
+                o.str("w", &e.what);
+            }
+            o.end();
+        });
+    }
+    if let Some(a) = &d.audit {
+        let mut o = ObjWriter::new(o.key("audit"));
+        o.int("at", a.at);
+        write_arr(o.key("v"), &a.values, |out, (name, r)| {
+            out.push('[');
+            write_str(out, name);
+            out.push(',');
+            out.push_str(&r.to_string());
+            out.push(']');
+        });
+        o.end();
+    }
+    o.end();
+}
+
+/// Each item of an array member, read by `item`; errors name the item.
+fn read_list<T>(
+    m: &[(String, Value)],
+    k: &str,
+    what: &str,
+    item: impl Fn(&Value) -> Result<T, String>,
+) -> Result<Vec<T>, String> {
+    let items = arr_of(m, k)?;
+    let mut out = Vec::with_capacity(items.len());
+    for (n, v) in items.iter().enumerate() {
+        out.push(item(v).map_err(|e| format!("{what} {}: {e}", n + 1))?);
+    }
+    Ok(out)
+}
+
+fn read_data(v: &Value) -> Result<Data, String> {
+    let m = members(v, "data")?;
+    let audit = match get(m, "audit") {
+        None | Some(Value::Null) => None,
+        Some(a) => {
+            let a = members(a, "audit")?;
+            let values = read_list(a, "v", "audit value", |v| match v {
+                Value::Arr(pair) => match pair.as_slice() {
+                    [Value::Str(name), Value::Int(r @ 0..=255)] => Ok((name.clone(), *r as u8)),
+                    _ => Err(wrong("v")),
+                },
+                _ => Err(wrong("v")),
+            })?;
+            Some(Audit {
+                at: int_of(a, "at", i64::MIN..=i64::MAX)?,
+                values,
+            })
+        }
+    };
+    Ok(Data {
+        checkins: read_list(m, "checkins", "check-in", read_checkin)?,
+        deleted: read_list(m, "deleted", "deleted id", |v| match v {
+            Value::Str(s) => Ok(s.clone()),
+            _ => Err(wrong("deleted")),
+        })?,
+        plan: read_list(m, "plan", "plan step", |v| {
+            let m = members(v, "plan")?;
+            Ok(PlanStep {
+                id: str_of(m, "id")?.to_string(),
+                at: int_of(m, "at", i64::MIN..=i64::MAX)?,
+                done: match get(m, "d") {
+                    None | Some(Value::Null) => false,
+                    Some(Value::Bool(b)) => *b,
+                    _ => return Err(wrong("d")),
+                },
+                due: opt_str(m, "t")?.to_string(),
+            })
+        })?,
+        ledger: read_list(m, "ledger", "ledger entry", |v| {
+            let m = members(v, "ledger")?;
+            Ok(Entry {
+                id: str_of(m, "id")?.to_string(),
+                at: int_of(m, "at", i64::MIN..=i64::MAX)?,
+                flow: key_of(m, "f", Flow::from_key)?,
+                area: key_of(m, "k", Area::from_key)?,
+                rest: opt_key(m, "r", RestKind::from_key)?,
+                size: int_of(m, "s", 0..=255)? as u8,
+                change: opt_key(m, "c", Changeable::from_key)?,
+                what: opt_str(m, "w")?.to_string(),
+            })
+        })?,
+        audit,
+    })
 }
 
 /// Check everything a loaded or imported file must satisfy.
@@ -212,7 +396,7 @@ pub fn validate(data: &Data) -> Result<(), String> {
             return Err(format!("{}: date out of range", which()));
         }
     }
-    Ok(())
+    crate::plan::validate(data)
 }
 
 fn truncate(s: &str, n: usize) -> String {
@@ -231,9 +415,7 @@ impl Data {
     /// Delete a check-in, remembering its id for merges.
     pub fn delete(&mut self, id: &str) -> Option<CheckIn> {
         let pos = self.checkins.iter().position(|c| c.id == id)?;
-        if !self.deleted.iter().any(|d| d == id) {
-            self.deleted.push(id.to_string());
-        }
+        self.tombstone(id);
         Some(self.checkins.remove(pos))
     }
 
@@ -255,11 +437,11 @@ impl Data {
         self.checkins.retain(|c| !deleted.contains(&c.id));
         self.deleted = deleted;
         self.normalize();
+        self.merge_plan(other);
     }
 
     fn normalize(&mut self) {
-        self.checkins
-            .sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+        crate::util::insertion_sort_by(&mut self.checkins, |a, b| (a.at, &a.id) < (b.at, &b.id));
     }
 
     /// Drop the deletion records for these ids (undo, or an explicit
@@ -268,12 +450,25 @@ impl Data {
         self.deleted.retain(|d| !ids.contains(d));
     }
 
-    /// Delete every check-in, remembering each id for merges.
-    pub fn delete_all(&mut self) {
-        for c in std::mem::take(&mut self.checkins) {
-            if !self.deleted.contains(&c.id) {
-                self.deleted.push(c.id);
-            }
+    /// Erase everything: check-ins, plan, ledger and audit, remembering
+    /// each id (and, for the audit, the time) so a merge with another
+    /// tab's older copy can't bring anything back.
+    pub fn delete_all(&mut self, now: i64) {
+        let ids: Vec<String> = self
+            .checkins
+            .drain(..)
+            .map(|c| c.id)
+            .chain(self.plan.drain(..).map(|s| s.id))
+            .chain(self.ledger.drain(..).map(|e| e.id))
+            .collect();
+        for id in ids {
+            self.tombstone(&id);
+        }
+        if self.audit.is_some() {
+            self.audit = Some(Audit {
+                at: now,
+                values: Vec::new(),
+            });
         }
     }
 
@@ -332,12 +527,14 @@ impl Draft {
             self.answers.clone(),
             self.role,
         );
-        serde_json::to_string(&c).expect("draft serializes")
+        let mut out = String::new();
+        write_checkin(&mut out, &c);
+        out
     }
     /// An unreadable draft, or one with answers that are not on the scale
     /// or not current questions, is simply not resumed.
     pub fn from_json(raw: &str) -> Option<Draft> {
-        let c: CheckIn = serde_json::from_str(raw).ok()?;
+        let c = read_checkin(&json::parse(raw).ok()?).ok()?;
         let ok = c
             .answers
             .iter()
@@ -411,16 +608,15 @@ impl Draft {
 pub fn new_id(at_ms: i64, random: u32) -> String {
     fn base36(mut n: u64) -> String {
         let digits = b"0123456789abcdefghijklmnopqrstuvwxyz";
-        let mut out = Vec::new();
+        let mut out = String::new();
         loop {
-            out.push(digits[(n % 36) as usize]);
+            out.insert(0, char::from(digits[(n % 36) as usize]));
             n /= 36;
             if n == 0 {
                 break;
             }
         }
-        out.reverse();
-        String::from_utf8(out).expect("ascii")
+        out
     }
     format!(
         "{}-{}",
@@ -448,7 +644,7 @@ mod tests {
         d.upsert(checkin("b", 2));
         d.upsert(checkin("a", 1));
         let raw = save(&d);
-        assert!(raw.starts_with("{\"v\":1,"));
+        assert!(raw.starts_with("{\"v\":2,"));
         assert_eq!(load(Some(&raw)), Loaded::Ok(d.clone()));
         assert_eq!(d.checkins[0].id, "a");
     }
@@ -457,7 +653,9 @@ mod tests {
     fn full_checkin_is_under_one_kilobyte() {
         let mut c = checkin("lx3k9q2-7f3a", 1_763_800_000_000);
         c.answers.values_mut().for_each(|a| *a = 4);
-        let bytes = serde_json::to_string(&c).unwrap().len();
+        let mut out = String::new();
+        write_checkin(&mut out, &c);
+        let bytes = out.len();
         assert!(bytes <= 1024, "{bytes} bytes");
     }
 
@@ -483,6 +681,25 @@ mod tests {
     }
 
     #[test]
+    fn schema_1_migrates_to_2_with_an_empty_plan_ledger_and_audit() {
+        // Exactly what version 1 of Temper wrote.
+        let v1 = r#"{"v":1,"data":{"checkins":[{"id":"a","at":1700000000000,"m":"pulse","cv":1,"a":{"ex1":2,"ex2":3,"cy1":1,"bo1":0,"di1":4,"uc1":2,"sg4":1},"n":"tired"}],"deleted":["b"]}}"#;
+        let Loaded::Migrated { data, from } = load(Some(v1)) else {
+            panic!("schema 1 must migrate");
+        };
+        assert_eq!(from, 1);
+        assert_eq!(data.checkins.len(), 1);
+        assert_eq!(data.checkins[0].note, "tired");
+        assert_eq!(data.checkins[0].answers["di1"], 4);
+        assert_eq!(data.deleted, ["b"]);
+        assert!(data.plan.is_empty() && data.ledger.is_empty() && data.audit.is_none());
+        // Saved again, it is current and loads unchanged.
+        let again = save(&data);
+        assert!(again.starts_with("{\"v\":2,"));
+        assert_eq!(load(Some(&again)), Loaded::Ok(data));
+    }
+
+    #[test]
     fn out_of_scale_answers_are_refused() {
         let mut d = Data::default();
         let mut c = checkin("a", 1);
@@ -497,7 +714,7 @@ mod tests {
     fn newer_schema_is_too_new_and_still_readable() {
         let mut d = Data::default();
         d.upsert(checkin("a", 1));
-        let raw = save(&d).replacen("\"v\":1", "\"v\":7", 1);
+        let raw = save(&d).replacen("\"v\":2", "\"v\":7", 1);
         assert_eq!(
             load(Some(&raw)),
             Loaded::TooNew {
@@ -533,7 +750,7 @@ mod tests {
         theirs.forget_deletions(&["a".to_string()]);
         mine.merge(&theirs);
         assert_eq!(mine.checkins.len(), 2);
-        mine.delete_all();
+        mine.delete_all(9);
         mine.merge(&stored);
         assert!(mine.checkins.is_empty());
         assert_eq!(mine.deleted.len(), 2);

@@ -2,9 +2,10 @@
 //! chart's table alternative), deleting with undo, backup and restore.
 
 use crate::blocks::{render, to_el, Block};
+use crate::dom::mount_markup;
 use crate::dom::{el, mount, svg, El};
 use crate::state::{use_state, AppState};
-use crate::{autofocus, files, fmt_date, t, tk};
+use crate::{autofocus, files, fmt_date, html, refocus, t, tk};
 use leptos::prelude::*;
 use temper_core::backup::{self, ImportMode, Preview};
 use temper_core::history::{
@@ -72,11 +73,7 @@ pub fn History() -> impl IntoView {
         let tree = el("div").kids(b.into_iter().map(to_el));
         mount(tree, move |action, id| act(st, action, id))
     };
-    view! {
-        <h1 tabindex="-1" data-autofocus>{t("history.title")}</h1>
-        {body}
-        <Backup/>
-    }
+    crate::dom::seq(vec![crate::dom::title(t("history.title")), body, backup()])
 }
 
 /// Clicks on the list's buttons.
@@ -101,7 +98,7 @@ fn act(st: AppState, action: &str, id: &str) {
             let ok = web_sys::window()
                 .and_then(|w| w.confirm_with_message(&t("history.deleteall.confirm")).ok());
             if ok == Some(true) {
-                st.data.update(|d| d.delete_all());
+                st.data.update(|d| d.delete_all(crate::now_ms()));
                 st.persist();
                 st.say(t("history.deletedall"), false, None);
                 st.rerender();
@@ -109,6 +106,11 @@ fn act(st: AppState, action: &str, id: &str) {
         }
         _ => {}
     }
+}
+
+/// The trend chart of a list of check-ins (for the printable report).
+pub fn trend(checkins: &[CheckIn]) -> El {
+    chart(&chart_points(&rows(checkins)))
 }
 
 /// Both indices over time, with band lines; pulses are squares, full
@@ -267,18 +269,53 @@ fn csv_header() -> [String; 11] {
     ]
 }
 
+thread_local! {
+    /// An import file that was read and validated, waiting for the person
+    /// to choose merge or replace.
+    static PREVIEW: std::cell::RefCell<Option<Preview>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Export and import. Import validates the whole file and previews it;
 /// nothing changes until the person chooses merge or replace.
-#[component]
-fn Backup() -> impl IntoView {
+fn backup() -> AnyView {
     let st = use_state();
-    let preview = RwSignal::new(None::<Preview>);
-    let download = move |name: &str, mime: &str, text: String| {
+    let preview = PREVIEW.with(|p| {
+        p.borrow().as_ref().map(|p| {
+            let range = p
+                .range
+                .map(|(a, b)| format!("{} – {}", fmt_date(a), fmt_date(b)))
+                .unwrap_or_default();
+            let text = fill(
+                &t("import.preview"),
+                &[("total", &p.total.to_string()), ("new", &p.new.to_string()), ("range", &range)],
+            );
+            html(
+                "<div class=\"notice\"><p>{0}</p><div class=\"choices\">\
+                 <button type=\"button\" class=\"button primary\" id=\"import-merge\" data-action=\"merge\">{import.merge}</button>\
+                 <button type=\"button\" class=\"button\" data-action=\"replace\">{import.replace}</button>\
+                 <button type=\"button\" class=\"button\" data-action=\"cancel\">{import.cancel}</button></div></div>",
+                &[&text],
+            )
+        })
+    });
+    let markup = html(
+        "<h2>{backup.title}</h2><p>{backup.body}</p><div class=\"choices\">\
+         <button type=\"button\" class=\"button\" data-action=\"json\">{backup.json}</button>\
+         <button type=\"button\" class=\"button\" data-action=\"csv\">{backup.csv}</button></div>\
+         <p><label for=\"import-file\">{import.label}</label><br>\
+         <input id=\"import-file\" type=\"file\" accept=\".json,application/json\" data-change=\"pick\"></p>{=0}",
+        &[&preview.unwrap_or_default()],
+    );
+    mount_markup(markup, move |action, _| backup_action(st, action))
+}
+
+fn backup_action(st: AppState, action: &str) {
+    let download = |name: &str, mime: &str, text: String| {
         if let Err(e) = files::download(name, mime, &text) {
             st.say(fill(&t("store.failed"), &[("reason", &e)]), true, None);
         }
     };
-    let export = move |action: &str, _: &str| match action {
+    match action {
         "json" => download(
             "temper-backup.json",
             "application/json",
@@ -292,94 +329,75 @@ fn Backup() -> impl IntoView {
                 .with_untracked(|d| backup::export_csv(d, &h, fmt_date));
             download("temper-scores.csv", "text/csv", csv);
         }
-        _ => {}
-    };
-    let button = |action: &str, key: &str| {
-        el("button")
-            .attr("type", "button")
-            .class("button")
-            .attr("data-action", action)
-            .text(t(key))
-    };
-    let exports = el("div")
-        .child(el("h2").text(t("backup.title")))
-        .child(el("p").text(t("backup.body")))
-        .child(
-            el("div")
-                .class("choices")
-                .child(button("json", "backup.json"))
-                .child(button("csv", "backup.csv")),
-        );
-    let picked = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let input: web_sys::HtmlInputElement = ev.target().expect("input").unchecked_into();
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        preview.set(None);
-        st.notice.set(None);
-        leptos::task::spawn_local(async move {
-            let result = match files::read_text(file, MAX_IMPORT_BYTES).await {
-                Ok(text) => st
-                    .data
-                    .with_untracked(|d| backup::parse_import(&text, d))
-                    .map_err(|e| e.to_string()),
-                Err(files::ReadError::Unreadable) => Err(t("import.unreadable")),
-                Err(files::ReadError::TooLarge(bytes)) => {
-                    Err(backup::ImportError::TooLarge { bytes }.to_string())
-                }
+        "pick" => pick(st),
+        "merge" | "replace" => {
+            let mode = if action == "merge" {
+                ImportMode::Merge
+            } else {
+                ImportMode::Replace
             };
-            match result {
-                Ok(p) => preview.set(Some(p)),
-                Err(e) => st.say(fill(&t("import.refused"), &[("problem", &e)]), true, None),
-            }
-        });
-    };
-    let apply = move |mode: ImportMode| {
-        let Some(p) = preview.get_untracked() else {
-            return;
-        };
-        let next = st.data.with_untracked(|d| backup::apply(d, &p, mode));
-        let restored: Vec<String> = p.incoming.checkins.iter().map(|c| c.id.clone()).collect();
-        st.data.set(next);
-        st.persist_forgetting(&restored);
-        preview.set(None);
-        st.say(
-            fill(&t("import.done"), &[("n", &p.total.to_string())]),
-            false,
-            None,
-        );
-        st.rerender();
-    };
-    let summary = move || {
-        preview.get().map(|p| {
-            let range = p
-                .range
-                .map(|(a, b)| format!("{} – {}", fmt_date(a), fmt_date(b)))
-                .unwrap_or_default();
-            let text = fill(
-                &t("import.preview"),
-                &[("total", &p.total.to_string()), ("new", &p.new.to_string()), ("range", &range)],
+            let Some(p) = PREVIEW.with(|p| p.borrow_mut().take()) else {
+                return;
+            };
+            let next = st.data.with_untracked(|d| backup::apply(d, &p, mode));
+            // Everything in the file is deliberately back, even if deleted here
+            // before: check-ins, plan steps and ledger entries alike.
+            let inc = &p.incoming;
+            let mut restored: Vec<String> = inc.checkins.iter().map(|c| c.id.clone()).collect();
+            restored.extend(inc.plan.iter().map(|s| s.id.clone()));
+            restored.extend(inc.ledger.iter().map(|e| e.id.clone()));
+            st.data.set(next);
+            st.persist_forgetting(&restored);
+            st.say(
+                fill(&t("import.done"), &[("n", &p.total.to_string())]),
+                false,
+                None,
             );
-            view! {
-                <div class="notice">
-                    <p>{text}</p>
-                    <div class="choices">
-                        <button type="button" class="button primary" on:click=move |_| apply(ImportMode::Merge)>{t("import.merge")}</button>
-                        <button type="button" class="button" on:click=move |_| apply(ImportMode::Replace)>{t("import.replace")}</button>
-                        <button type="button" class="button" on:click=move |_| preview.set(None)>{t("import.cancel")}</button>
-                    </div>
-                </div>
-            }
-        })
-    };
-    view! {
-        {mount(exports, export)}
-        <p>
-            <label for="import-file">{t("import.label")}</label><br/>
-            <input id="import-file" type="file" accept=".json,application/json" on:change=picked/>
-        </p>
-        {summary}
+            st.rerender();
+        }
+        "cancel" => {
+            PREVIEW.with(|p| p.borrow_mut().take());
+            refocus("import-file");
+            st.rerender();
+        }
+        _ => {}
     }
+}
+
+/// A file was picked: read it, validate it completely, and preview it.
+fn pick(st: AppState) {
+    use wasm_bindgen::JsCast;
+    let Some(input) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("import-file"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    PREVIEW.with(|p| p.borrow_mut().take());
+    st.notice.set(None);
+    files::read_text(file, MAX_IMPORT_BYTES, move |read| {
+        let result = match read {
+            Ok(text) => st
+                .data
+                .with_untracked(|d| backup::parse_import(&text, d))
+                .map_err(|e| e.to_string()),
+            Err(files::ReadError::Unreadable) => Err(t("import.unreadable")),
+            Err(files::ReadError::TooLarge(bytes)) => {
+                Err(backup::ImportError::TooLarge { bytes }.to_string())
+            }
+        };
+        match result {
+            Ok(p) => {
+                PREVIEW.with(|slot| *slot.borrow_mut() = Some(p));
+                refocus("import-merge");
+                st.rerender();
+            }
+            Err(e) => st.say(fill(&t("import.refused"), &[("problem", &e)]), true, None),
+        }
+    });
 }

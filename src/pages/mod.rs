@@ -4,5 +4,6 @@
 pub mod checkin;
 pub mod history;
 pub mod home;
+pub mod plan;
 pub mod results;
 pub mod simple;

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use temper_core::content::{Mode, SCALE_KEYS};
 use temper_core::explain::{explain, Explanation};
 use temper_core::i18n::fill;
-use temper_core::scoring::{display, score, Band};
+use temper_core::scoring::{display, score, Band, Scores};
 use temper_core::store::CheckIn;
 
 #[component]
@@ -33,10 +33,7 @@ pub fn ResultsPage(id: Option<String>) -> impl IntoView {
             ])
         }
     };
-    view! {
-        <h1 tabindex="-1" data-autofocus>{t("results.title")}</h1>
-        {body}
-    }
+    crate::dom::seq(vec![crate::dom::title(t("results.title")), body])
 }
 
 /// One ARIA meter: name, value and band, in text as well as in the bar.
@@ -276,25 +273,53 @@ fn computation_table(c: &CheckIn) -> El {
 fn note_editor(c: &CheckIn) -> AnyView {
     let st = use_state();
     let id = c.id.clone();
-    let text = RwSignal::new(c.note.clone());
-    let saved = RwSignal::new(false);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        st.data.update(|d| d.set_note(&id, &text.get_untracked()));
-        st.persist();
-        saved.set(true);
-    };
-    view! {
-        <form class="note" on:submit=save>
-            <label for="note">{t("note.label")}</label>
-            <textarea id="note" rows="3" maxlength=temper_core::store::MAX_NOTE_CHARS
-                prop:value=move || text.get()
-                on:input=move |ev| { saved.set(false); text.set(event_target_value(&ev)); }></textarea>
-            <p><button type="submit" class="button">{t("note.save")}</button>
-            " "<span role="status">{move || saved.get().then(|| t("note.saved"))}</span></p>
-        </form>
-    }
-    .into_any()
+    let markup = crate::html(
+        "<div class=\"note\"><label for=\"note\">{note.label}</label>\
+         <textarea id=\"note\" rows=\"3\" maxlength=\"{0}\" data-change=\"edit\">{1}</textarea>\
+         <p><button type=\"button\" class=\"button\" data-action=\"save\">{note.save}</button> \
+         <span role=\"status\" id=\"note-status\"></span></p></div>",
+        &[&temper_core::store::MAX_NOTE_CHARS.to_string(), &c.note],
+    );
+    crate::dom::mount_markup(markup, move |action, _| {
+        let status = match action {
+            "save" => {
+                let text = crate::dom::value("note");
+                st.data.update(|d| d.set_note(&id, &text));
+                st.persist();
+                t("note.saved")
+            }
+            _ => String::new(),
+        };
+        crate::dom::set_text("note-status", &status);
+    })
+}
+
+/// Both indices as meters, and the zone in words.
+fn indices(s: &Scores) -> Vec<Block> {
+    vec![
+        Block::H2(t("results.indices")),
+        Block::Tree(meter(t("results.burnout"), s.burnout, true)),
+        Block::Tree(meter(t("results.rustout"), s.rustout, true)),
+        Block::Strong(fill(&t("results.zone"), &[("zone", &t(s.zone().key()))])),
+    ]
+}
+
+fn dimensions(s: &Scores) -> Vec<Block> {
+    let mut b = vec![Block::H2(t("results.dimensions"))];
+    b.extend(
+        s.dimensions
+            .iter()
+            .map(|(d, v)| Block::Tree(meter(tk("dim", d.key()), *v, false))),
+    );
+    b
+}
+
+/// The scores of a check-in for the printable report.
+pub fn summary(c: &CheckIn) -> Vec<Block> {
+    let s = score(&c.answers);
+    let mut b = indices(&s);
+    b.extend(dimensions(&s));
+    b
 }
 
 fn report(c: &CheckIn) -> AnyView {
@@ -310,13 +335,7 @@ fn report(c: &CheckIn) -> AnyView {
     if prominent {
         b.push(talk_to_someone(true));
     }
-    b.push(Block::H2(t("results.indices")));
-    b.push(Block::Tree(meter(t("results.burnout"), s.burnout, true)));
-    b.push(Block::Tree(meter(t("results.rustout"), s.rustout, true)));
-    b.push(Block::Strong(fill(
-        &t("results.zone"),
-        &[("zone", &t(s.zone().key()))],
-    )));
+    b.extend(indices(&s));
     b.push(Block::Fine(t("results.disclaimer")));
     let (x, y) = (display(s.rustout), display(s.burnout));
     let zone = t(s.zone().key());
@@ -329,12 +348,7 @@ fn report(c: &CheckIn) -> AnyView {
         ],
     );
     b.push(Block::Tree(zone_map(&[(x, y)], alt)));
-    b.push(Block::H2(t("results.dimensions")));
-    b.extend(
-        s.dimensions
-            .iter()
-            .map(|(d, v)| Block::Tree(meter(tk("dim", d.key()), *v, false))),
-    );
+    b.extend(dimensions(&s));
     b.extend(explanation(&e, c.mode));
     b.push(Block::Tree(computation_table(c)));
     let mut end = vec![];
@@ -347,10 +361,5 @@ fn report(c: &CheckIn) -> AnyView {
         t("results.history"),
         false,
     ));
-    view! {
-        {render(b)}
-        {note_editor(c)}
-        {render(end)}
-    }
-    .into_any()
+    crate::dom::seq(vec![render(b), note_editor(c), render(end)])
 }

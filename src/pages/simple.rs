@@ -7,11 +7,6 @@ fn text_page(title: &'static str, body: &'static str) -> AnyView {
 }
 
 #[component]
-pub fn Plan() -> impl IntoView {
-    text_page("plan.title", "plan.soon")
-}
-
-#[component]
 pub fn Privacy() -> impl IntoView {
     let list = t("privacy.stored.list")
         .split('|')

@@ -46,7 +46,7 @@ test('history: chart, since last time, notes as text, delete with undo, delete a
   await page.reload();
   await expect(rows(page)).toHaveCount(1);
   page.once('dialog', d => d.accept());
-  await page.getByRole('button', { name: 'Delete all check-ins' }).click();
+  await page.getByRole('button', { name: 'Delete all my data' }).click();
   await expect(page.getByText('No check-ins saved yet.')).toBeVisible();
   await page.reload();
   await expect(page.getByText('No check-ins saved yet.')).toBeVisible();
@@ -92,7 +92,7 @@ test('every bad import is refused with a clear message and the data stays unchan
   const cases: [string, string | Buffer, RegExp][] = [
     ['not-json.json', 'hello', /not valid JSON/],
     ['truncated.json', good.slice(0, good.length - 20), /ends too early/],
-    ['newer.json', good.replace('"v":1', '"v":99'), /newer version of Temper/],
+    ['newer.json', good.replace('"v":2', '"v":99'), /newer version of Temper/],
     ['wrong-type.json', good.replace(/"a":\{"([a-z0-9]+)":2/, '"a":{"$1":"often"'), /wrong type/],
     ['off-scale.json', good.replace(/"a":\{"([a-z0-9]+)":2/, '"a":{"$1":9'), /off the 0-4 scale/],
     ['deep.json', '['.repeat(5000) + ']'.repeat(5000), /not a Temper backup/],

@@ -78,7 +78,7 @@ test('full quota: the save fails visibly and nothing saved is lost', async ({ pa
 test('data from a newer version opens read-only and is never overwritten', async ({ page }) => {
   await doPulse(page);
   const current = await page.evaluate(() => localStorage.getItem('temper.data'));
-  const newer = current!.replace('"v":1', '"v":7');
+  const newer = current!.replace('"v":2', '"v":7');
   await page.evaluate((t) => localStorage.setItem('temper.data', t), newer);
   await page.reload();
   await expect(page.getByRole('alert')).toContainText('saved by a newer version of Temper (format 7)');
@@ -93,7 +93,7 @@ test('another tab writing newer-version data makes this tab read-only at once', 
   const a = await context.newPage();
   await doPulse(a);
   const current = await a.evaluate(() => localStorage.getItem('temper.data'));
-  const newer = current!.replace('"v":1', '"v":7');
+  const newer = current!.replace('"v":2', '"v":7');
   const b = await context.newPage();
   await b.goto('./');
   await b.evaluate((t) => localStorage.setItem('temper.data', t), newer);

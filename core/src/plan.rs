@@ -1,0 +1,367 @@
+//! "My plan", the energy ledger and the inner audit as stored data: what a
+//! person adopts from the strategy library, ticks off and dates; what
+//! drains and restores them; and how their week reflects their values.
+//!
+//! A plan step's id is `<strategy id>.<step number>`, e.g. `boundaries.2`;
+//! its text is `strat.<strategy id>.step<n>` in the language tables.
+
+use crate::ledger::{Entry, MAX_VALUES};
+use crate::store::Data;
+use crate::strategies::{by_id, Strategy};
+
+/// One adopted step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanStep {
+    /// `<strategy id>.<step number>`. Stored as `id`, `at`, `d` (done, only
+    /// when true) and `t` (target date, only when set).
+    pub id: String,
+    /// When it was adopted, milliseconds since the Unix epoch.
+    pub at: i64,
+    pub done: bool,
+    /// Optional target date, `YYYY-MM-DD` (empty for none).
+    pub due: String,
+}
+
+/// The latest inner audit: up to five values, each rated 0-10 for how much
+/// last week's days reflected it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Audit {
+    pub at: i64,
+    pub values: Vec<(String, u8)>,
+}
+
+/// Longest value name kept in an audit, in characters.
+pub const MAX_VALUE_CHARS: usize = 60;
+
+/// A plan step's id.
+pub fn step_id(strategy: &str, n: u8) -> String {
+    format!("{strategy}.{n}")
+}
+
+/// The strategy and step number a step id names, if the library has them.
+pub fn parse_step(id: &str) -> Option<(&'static Strategy, u8)> {
+    let (s, n) = id.rsplit_once('.')?;
+    let s = by_id(s)?;
+    let n: u8 = n.parse().ok()?;
+    (1..=s.steps).contains(&n).then_some((s, n))
+}
+
+/// Whether `due` is empty or a real calendar date `YYYY-MM-DD`.
+pub fn valid_due(due: &str) -> bool {
+    if due.is_empty() {
+        return true;
+    }
+    let b = due.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| due.get(r)?.parse::<u32>().ok();
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d) && y >= 1
+}
+
+/// Steps done and steps in the plan.
+pub fn progress(plan: &[PlanStep]) -> (usize, usize) {
+    (plan.iter().filter(|s| s.done).count(), plan.len())
+}
+
+/// Check the plan, ledger and audit parts of stored or imported data.
+pub fn validate(data: &Data) -> Result<(), String> {
+    for (n, s) in data.plan.iter().enumerate() {
+        if s.id.is_empty() || s.id.len() > 64 || !s.id.contains('.') {
+            return Err(format!("plan step {} has a bad id", n + 1));
+        }
+        if data.plan[..n].iter().any(|o| o.id == s.id) {
+            return Err(format!("plan step {} appears twice", n + 1));
+        }
+        if !valid_due(&s.due) {
+            return Err(format!("plan step {} has a bad target date", n + 1));
+        }
+    }
+    for (n, e) in data.ledger.iter().enumerate() {
+        if e.id.is_empty() || e.id.len() > 64 || !e.is_valid() {
+            return Err(format!("ledger entry {} is not valid", n + 1));
+        }
+        if data.ledger[..n].iter().any(|o| o.id == e.id) {
+            return Err(format!("ledger entry {} appears twice", n + 1));
+        }
+    }
+    if let Some(a) = &data.audit {
+        let bad = a.values.len() > MAX_VALUES
+            || a.values.iter().any(|(v, r)| {
+                *r > 10 || v.trim().is_empty() || v.chars().count() > MAX_VALUE_CHARS
+            });
+        if bad {
+            return Err("inner audit has a bad value or rating".into());
+        }
+    }
+    Ok(())
+}
+
+impl Data {
+    /// Add steps of a strategy to the plan (steps already there stay as
+    /// they are). `only` picks one step; `None` adopts them all.
+    pub fn adopt(&mut self, strategy: &Strategy, only: Option<u8>, at: i64) {
+        for n in 1..=strategy.steps {
+            if only.is_some_and(|o| o != n) {
+                continue;
+            }
+            let id = step_id(strategy.id, n);
+            if self.plan.iter().any(|s| s.id == id) {
+                continue;
+            }
+            self.deleted.retain(|d| *d != id);
+            self.plan.push(PlanStep {
+                id,
+                at,
+                done: false,
+                due: String::new(),
+            });
+        }
+    }
+
+    pub fn in_plan(&self, id: &str) -> bool {
+        self.plan.iter().any(|s| s.id == id)
+    }
+
+    /// Tick or untick a step.
+    pub fn set_done(&mut self, id: &str, done: bool) {
+        if let Some(s) = self.plan.iter_mut().find(|s| s.id == id) {
+            s.done = done;
+        }
+    }
+
+    /// Set or clear a step's target date. Refuses a date that isn't one.
+    pub fn set_due(&mut self, id: &str, due: &str) -> bool {
+        if !valid_due(due) {
+            return false;
+        }
+        if let Some(s) = self.plan.iter_mut().find(|s| s.id == id) {
+            s.due = due.to_string();
+        }
+        true
+    }
+
+    /// Take a step out of the plan, remembering the id for merges.
+    pub fn remove_step(&mut self, id: &str) -> Option<PlanStep> {
+        let pos = self.plan.iter().position(|s| s.id == id)?;
+        self.tombstone(id);
+        Some(self.plan.remove(pos))
+    }
+
+    /// Record a ledger entry (oldest first).
+    pub fn add_entry(&mut self, e: Entry) {
+        self.deleted.retain(|d| *d != e.id);
+        self.ledger.retain(|o| o.id != e.id);
+        self.ledger.push(e);
+        crate::util::insertion_sort_by(&mut self.ledger, |a, b| (a.at, &a.id) < (b.at, &b.id));
+    }
+
+    pub fn remove_entry(&mut self, id: &str) -> Option<Entry> {
+        let pos = self.ledger.iter().position(|e| e.id == id)?;
+        self.tombstone(id);
+        Some(self.ledger.remove(pos))
+    }
+
+    pub(crate) fn tombstone(&mut self, id: &str) {
+        if !self.deleted.iter().any(|d| d == id) {
+            self.deleted.push(id.to_string());
+        }
+    }
+
+    /// Merge the plan, ledger and audit of another copy: union by id (the
+    /// copy here wins for the same id), deletions stay deleted, and the
+    /// newer audit wins.
+    pub(crate) fn merge_plan(&mut self, other: &Data) {
+        for s in &other.plan {
+            if !self.in_plan(&s.id) {
+                self.plan.push(s.clone());
+            }
+        }
+        for e in &other.ledger {
+            if !self.ledger.iter().any(|o| o.id == e.id) {
+                self.ledger.push(e.clone());
+            }
+        }
+        let deleted = &self.deleted;
+        self.plan.retain(|s| !deleted.contains(&s.id));
+        self.ledger.retain(|e| !deleted.contains(&e.id));
+        crate::util::insertion_sort_by(&mut self.plan, |a, b| (a.at, &a.id) < (b.at, &b.id));
+        crate::util::insertion_sort_by(&mut self.ledger, |a, b| (a.at, &a.id) < (b.at, &b.id));
+        if let Some(theirs) = &other.audit {
+            if self.audit.as_ref().is_none_or(|a| a.at < theirs.at) {
+                self.audit = Some(theirs.clone());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::{Area, Flow};
+    use crate::store::{load, save, Loaded};
+    use crate::strategies::STRATEGIES;
+    use proptest::prelude::*;
+
+    fn entry(id: &str, at: i64) -> Entry {
+        Entry {
+            id: id.into(),
+            at,
+            flow: Flow::Deposit,
+            area: Area::Body,
+            rest: None,
+            size: 2,
+            change: None,
+            what: "walk".into(),
+        }
+    }
+
+    #[test]
+    fn every_strategy_step_has_a_parseable_id() {
+        for s in STRATEGIES {
+            for n in 1..=s.steps {
+                assert_eq!(parse_step(&step_id(s.id, n)), Some((s, n)));
+            }
+            assert_eq!(parse_step(&step_id(s.id, s.steps + 1)), None);
+            assert_eq!(parse_step(&step_id(s.id, 0)), None);
+        }
+        assert_eq!(parse_step("nothing.1"), None);
+        assert_eq!(parse_step("autonomy"), None);
+    }
+
+    #[test]
+    fn adopt_tick_date_remove() {
+        let s = by_id("boundaries").unwrap();
+        let mut d = Data::default();
+        d.adopt(s, Some(2), 5);
+        assert_eq!(progress(&d.plan), (0, 1));
+        d.adopt(s, None, 6);
+        assert_eq!(progress(&d.plan), (0, 4));
+        assert_eq!(d.plan[0].at, 5, "adopting again keeps the existing step");
+        d.set_done("boundaries.2", true);
+        assert_eq!(progress(&d.plan), (1, 4));
+        assert!(d.set_due("boundaries.1", "2026-12-31"));
+        assert!(!d.set_due("boundaries.1", "2026-02-30"));
+        assert_eq!(
+            d.plan.iter().find(|p| p.id == "boundaries.1").unwrap().due,
+            "2026-12-31"
+        );
+        d.remove_step("boundaries.3");
+        assert_eq!(progress(&d.plan), (1, 3));
+        // The removal survives a merge with an older copy that still has it.
+        let mut older = Data::default();
+        older.adopt(s, None, 1);
+        d.merge(&older);
+        assert!(!d.in_plan("boundaries.3"));
+        // Adopting it again on purpose brings it back.
+        d.adopt(s, Some(3), 7);
+        assert!(d.in_plan("boundaries.3"));
+    }
+
+    #[test]
+    fn plan_ledger_and_audit_round_trip_through_storage() {
+        let mut d = Data::default();
+        d.adopt(by_id("learning").unwrap(), None, 10);
+        d.set_done("learning.1", true);
+        d.set_due("learning.2", "2027-01-15");
+        d.add_entry(entry("x1", 20));
+        d.audit = Some(Audit {
+            at: 30,
+            values: vec![("Family".into(), 3), ("Craft".into(), 8)],
+        });
+        assert_eq!(load(Some(&save(&d))), Loaded::Ok(d));
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        for ok in ["", "2026-11-22", "2024-02-29", "0001-01-01"] {
+            assert!(valid_due(ok), "{ok}");
+        }
+        for bad in [
+            "2026-1-22",
+            "2025-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "abcd-ef-gh",
+            "2026-11-31",
+            "2026/11/22",
+            "2026-11-2é",
+        ] {
+            assert!(!valid_due(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn bad_plan_ledger_or_audit_is_refused() {
+        let cases = [
+            r#"{"v":2,"data":{"checkins":[],"plan":[{"id":"","at":1}]}}"#,
+            r#"{"v":2,"data":{"checkins":[],"plan":[{"id":"a.1","at":1},{"id":"a.1","at":2}]}}"#,
+            r#"{"v":2,"data":{"checkins":[],"plan":[{"id":"a.1","at":1,"t":"2026-99-01"}]}}"#,
+            r#"{"v":2,"data":{"checkins":[],"ledger":[{"id":"e","at":1,"f":"deposit","k":"body","s":9}]}}"#,
+            r#"{"v":2,"data":{"checkins":[],"ledger":[{"id":"e","at":1,"f":"deposit","k":"body","s":2,"c":"can"}]}}"#,
+            r#"{"v":2,"data":{"checkins":[],"ledger":[{"id":"e","at":1,"f":"sideways","k":"body","s":2}]}}"#,
+            r#"{"v":2,"data":{"checkins":[],"audit":{"at":1,"v":[["Family",11]]}}}"#,
+            r#"{"v":2,"data":{"checkins":[],"audit":{"at":1,"v":[["  ",1]]}}}"#,
+        ];
+        for raw in cases {
+            assert!(matches!(load(Some(raw)), Loaded::Corrupt { .. }), "{raw}");
+        }
+    }
+
+    #[test]
+    fn merge_keeps_the_newer_audit_and_unions_ledgers() {
+        let mut here = Data::default();
+        here.add_entry(entry("a", 1));
+        here.audit = Some(Audit {
+            at: 5,
+            values: vec![("Craft".into(), 4)],
+        });
+        let mut there = Data::default();
+        there.add_entry(entry("b", 2));
+        there.audit = Some(Audit {
+            at: 9,
+            values: vec![("Family".into(), 2)],
+        });
+        here.remove_entry("a");
+        let mut again = Data::default();
+        again.add_entry(entry("a", 1));
+        here.merge(&there);
+        here.merge(&again);
+        assert_eq!(
+            here.ledger
+                .iter()
+                .map(|e| e.id.as_str())
+                .collect::<Vec<_>>(),
+            ["b"]
+        );
+        assert_eq!(here.audit.unwrap().at, 9);
+    }
+
+    proptest! {
+        #[test]
+        fn progress_never_exceeds_the_plan(ticks in proptest::collection::vec(any::<bool>(), 0..30)) {
+            let mut d = Data::default();
+            for s in STRATEGIES.iter().take(ticks.len()) {
+                d.adopt(s, None, 0);
+            }
+            let ids: Vec<String> = d.plan.iter().map(|s| s.id.clone()).collect();
+            for (id, t) in ids.iter().zip(&ticks) {
+                d.set_done(id, *t);
+            }
+            let (done, total) = progress(&d.plan);
+            prop_assert!(done <= total);
+            prop_assert_eq!(done, ids.iter().zip(&ticks).filter(|(_, t)| **t).count());
+        }
+    }
+}
