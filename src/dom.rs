@@ -179,6 +179,16 @@ pub fn value(id: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Move keyboard focus to the element with this id, now.
+pub fn focus(id: &str) {
+    if let Some(e) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = e.focus();
+    }
+}
+
 /// Replace the text of the element with this id (e.g. a status line).
 pub fn set_text(id: &str, text: &str) {
     if let Some(e) = document().and_then(|d| d.get_element_by_id(id)) {

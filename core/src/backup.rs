@@ -196,6 +196,52 @@ mod tests {
     }
 
     #[test]
+    fn plan_ledger_and_audit_travel_with_a_backup_and_replace_drops_the_old_ones() {
+        use crate::ledger::{Area, Entry, Flow};
+        use crate::plan::Audit;
+        use crate::strategies::by_id;
+        let entry = |id: &str| Entry {
+            id: id.into(),
+            at: 5,
+            flow: Flow::Drain,
+            area: Area::Work,
+            rest: None,
+            size: 2,
+            change: None,
+            what: String::new(),
+        };
+        let mut here = data(&[("a", 10)]);
+        here.adopt(by_id("boundaries").unwrap(), Some(1), 1);
+        here.add_entry(entry("old"));
+        here.audit = Some(Audit {
+            at: 3,
+            values: vec![("Family".into(), 2)],
+        });
+        let mut file = data(&[("b", 20)]);
+        file.adopt(by_id("learning").unwrap(), None, 2);
+        file.add_entry(entry("new"));
+        let p = parse_import(&export_json(&file), &here).unwrap();
+        assert_eq!(p.incoming.plan.len(), 3);
+
+        let merged = apply(&here, &p, ImportMode::Merge);
+        assert_eq!(merged.plan.len(), 4);
+        assert_eq!(merged.ledger.len(), 2);
+        assert!(merged.audit.is_some());
+
+        let replaced = apply(&here, &p, ImportMode::Replace);
+        assert!(!replaced.in_plan("boundaries.1"));
+        assert_eq!(replaced.ledger.len(), 1);
+        assert!(replaced.audit.as_ref().is_none_or(|a| a.values.is_empty()));
+        // Another tab still holding the old copy can't bring it back.
+        let mut after = replaced.clone();
+        after.merge(&here);
+        assert!(!after.in_plan("boundaries.1"));
+        assert!(after.get("a").is_none());
+        assert!(after.ledger.iter().all(|e| e.id != "old"));
+        assert!(after.audit.as_ref().is_none_or(|a| a.values.is_empty()));
+    }
+
+    #[test]
     fn export_then_import_round_trips() {
         let d = data(&[("a", 10), ("b", 20)]);
         let p = parse_import(&export_json(&d), &Data::default()).unwrap();

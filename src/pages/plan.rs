@@ -6,7 +6,7 @@
 //! on the data.
 
 use crate::blocks::{heading, to_el, Block};
-use crate::dom::{checked, el, mount, mount_markup, value};
+use crate::dom::{checked, el, focus, mount, mount_markup, set_text, value};
 use crate::state::{use_state, AppState};
 use crate::{autofocus, files, fmt_date, html, now_ms, refocus, t, tk};
 use leptos::prelude::*;
@@ -75,6 +75,16 @@ fn say(st: AppState, key: &str, alert: bool) {
     st.say(t(key), alert, None);
 }
 
+/// A form's input was refused: say why next to its button (`<form>-error`,
+/// role="alert") and put focus on the control to fix. Nothing is saved.
+fn invalid(form: &str, control: &str, key: &str) {
+    set_text(&format!("{form}-error"), &t(key));
+    focus(control);
+}
+
+/// Where a form's problems are announced, next to its button.
+const FORM_ERROR: &str = "<p class=\"error\" role=\"alert\" id=\"{0}-error\"></p>";
+
 /// A short random number for ids.
 fn random() -> u32 {
     (js_sys::Math::random() * f64::from(u32::MAX)) as u32
@@ -98,7 +108,7 @@ pub fn plan() -> AnyView {
         );
         body += &html(
             "<p><label for=\"plan-progress\">{0}</label></p>\
-             <progress id=\"plan-progress\" max=\"{1}\" value=\"{2}\">{0}</progress>",
+             <progress id=\"plan-progress\" max=\"{1}\" value=\"{2}\"></progress>",
             &[&text, &total.to_string(), &done.to_string()],
         );
         body += &my_steps(&d);
@@ -130,9 +140,15 @@ pub fn plan() -> AnyView {
             more += &card(s, ranked.iter().find(|r| r.strategy.id == s.id), &d);
         }
     }
+    // With nothing ranked, every strategy is "more": show them all, open.
+    let (open, summary) = if ranked.is_empty() {
+        (" open", t("plan.all"))
+    } else {
+        ("", t("plan.more"))
+    };
     body += &html(
-        "<details><summary>{plan.more}</summary>{=0}</details>",
-        &[&more],
+        "<details{=0}><summary>{1}</summary>{=2}</details>",
+        &[open, &summary, &more],
     );
     body += &reminder_form();
     body += &html(
@@ -322,8 +338,8 @@ fn reminder_form() -> String {
          <fieldset><legend>{remind.every}</legend>{=0}</fieldset>\
          <p class=\"field\"><label for=\"remind-date\">{remind.first}</label><input type=\"date\" id=\"remind-date\" value=\"{1}\"></p>\
          <p class=\"field\"><label for=\"remind-time\">{remind.time}</label><input type=\"time\" id=\"remind-time\" value=\"09:00\"></p>\
-         <p><button type=\"button\" data-action=\"ics\">{remind.download}</button></p></section>",
-        &[&radios("every", "remind", &["week", "2weeks", "month"], true), &date],
+         {=2}<p><button type=\"button\" data-action=\"ics\">{remind.download}</button></p></section>",
+        &[&radios("every", "remind", &["week", "2weeks", "month"], true), &date, &html(FORM_ERROR, &["remind"])],
     )
 }
 
@@ -356,8 +372,7 @@ fn download_reminder(st: AppState) {
         _ => Every::Week,
     };
     let Some(start_ms) = local_ms(&value("remind-date"), &value("remind-time")) else {
-        refocus("remind-date");
-        return say(st, "remind.bad", true);
+        return invalid("remind", "remind-date", "remind.bad");
     };
     let href = web_sys::window()
         .and_then(|w| w.location().href().ok())
@@ -402,10 +417,10 @@ pub fn ledger() -> AnyView {
          <fieldset><legend>{ledger.flow}</legend>{=2}</fieldset>\
          <p class=\"field\"><label for=\"ledger-area\">{ledger.area}</label><select id=\"ledger-area\">{=3}</select></p>\
          <p class=\"field\"><label for=\"ledger-rest\">{ledger.rest}</label><select id=\"ledger-rest\">{=4}</select></p>\
-         <fieldset><legend>{ledger.size}</legend>{=5}</fieldset>\
+         <fieldset class=\"inline\"><legend>{ledger.size}</legend>{=5}</fieldset>\
          <fieldset><legend>{ledger.change}</legend>{=6}</fieldset>\
          <p class=\"field\"><label for=\"ledger-what\">{ledger.what}</label><input type=\"text\" id=\"ledger-what\" maxlength=\"{7}\" autocomplete=\"off\"></p>\
-         <p><button type=\"button\" id=\"ledger-add\" data-action=\"add\">{ledger.save}</button></p></section>",
+         {=8}<p><button type=\"button\" id=\"ledger-add\" data-action=\"add\">{ledger.save}</button></p></section>",
         &[
             &format!("{sign}{balance}"),
             &t(verdict),
@@ -415,6 +430,7 @@ pub fn ledger() -> AnyView {
             &radios("size", "ledger.size", &["1", "2", "3", "4", "5"], false),
             &radios("change", "ledger.change", Changeable::KEYS, false),
             &MAX_WHAT_CHARS.to_string(),
+            &html(FORM_ERROR, &["ledger"]),
         ],
     );
     if !d.ledger.is_empty() {
@@ -493,12 +509,10 @@ fn ledger_action(st: AppState, action: &str, id: &str) {
     match action {
         "add" => {
             let Some(flow) = checked("flow").and_then(|f| Flow::from_key(&f)) else {
-                refocus("flow-drain");
-                return say(st, "ledger.needflow", true);
+                return invalid("ledger", "flow-drain", "ledger.needflow");
             };
             let Some(size) = checked("size").and_then(|s| s.parse::<u8>().ok()) else {
-                refocus("size-1");
-                return say(st, "ledger.needsize", true);
+                return invalid("ledger", "size-1", "ledger.needsize");
             };
             let now = now_ms();
             let entry = Entry {
@@ -518,7 +532,7 @@ fn ledger_action(st: AppState, action: &str, id: &str) {
                     .collect(),
             };
             if !entry.is_valid() {
-                return say(st, "ledger.needsize", true);
+                return invalid("ledger", "size-1", "ledger.needsize");
             }
             st.data.update(|d| d.add_entry(entry));
             refocus("ledger-add");
@@ -596,8 +610,8 @@ pub fn audit() -> AnyView {
     }
     let mut body = html(
         "<p>{audit.intro}</p><datalist id=\"audit-values\">{=0}</datalist>\
-         <section class=\"form\">{=1}<p><button type=\"button\" id=\"audit-save\" data-action=\"save\">{audit.save}</button></p></section>",
-        &[&list, &rows],
+         <section class=\"form\">{=1}{=2}<p><button type=\"button\" id=\"audit-save\" data-action=\"save\">{audit.save}</button></p></section>",
+        &[&list, &rows, &html(FORM_ERROR, &["audit"])],
     );
     if let Some(a) = d.audit.as_ref().filter(|a| !a.values.is_empty()) {
         let values = by_id("values").expect("the values strategy is in the library");
@@ -635,12 +649,10 @@ fn audit_action(st: AppState, action: &str, id: &str) {
             (true, _) if rating.is_empty() => {}
             (false, Ok(r)) if r <= 10 => values.push((name, r)),
             (true, _) => {
-                refocus(&format!("value-{i}"));
-                return say(st, "audit.needname", true);
+                return invalid("audit", &format!("value-{i}"), "audit.needname");
             }
             _ => {
-                refocus(&format!("rating-{i}"));
-                return say(st, "audit.badrating", true);
+                return invalid("audit", &format!("rating-{i}"), "audit.badrating");
             }
         }
     }

@@ -10,6 +10,7 @@ use temper_core::explain::{explain, Explanation};
 use temper_core::i18n::fill;
 use temper_core::scoring::{display, score, Band, Scores};
 use temper_core::store::CheckIn;
+use temper_core::strategies::recommend;
 
 #[component]
 pub fn ResultsPage(id: Option<String>) -> impl IntoView {
@@ -352,10 +353,21 @@ fn report(c: &CheckIn) -> AnyView {
     b.extend(explanation(&e, c.mode));
     b.push(Block::Tree(computation_table(c)));
     let mut end = vec![];
+    if let Some(first) = recommend(&s).first() {
+        let key = format!("strat.{}.name", first.strategy.id);
+        let name = temper_core::i18n::ts(crate::lang(), &key);
+        end.push(Block::H2(t("results.plan.title")));
+        end.push(Block::P(fill(&t("results.plan.body"), &[("name", name)])));
+        end.push(Block::Button(
+            "#/plan".into(),
+            t("results.plan.button"),
+            true,
+        ));
+    }
     if !prominent {
         end.push(talk_to_someone(false));
     }
-    end.push(Block::Button("#/checkin".into(), t("results.again"), true));
+    end.push(Block::Button("#/checkin".into(), t("results.again"), false));
     end.push(Block::Button(
         "#/history".into(),
         t("results.history"),

@@ -43,7 +43,26 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
     await expect(page.locator('table.history tbody tr')).toHaveCount(2);
     await axe(page, 'history');
-    for (const route of ['plan', 'privacy', 'nowhere']) {
+    await page.goto('./#/plan');
+    await page.getByRole('button', { name: /Add all steps of/ }).first().click();
+    await page.getByText('More strategies').click();
+    await axe(page, 'plan with steps and all strategies open');
+    await page.goto('./#/ledger');
+    await page.getByRole('button', { name: 'Add to ledger' }).click(); // the inline alert
+    await expect(page.getByRole('alert')).toHaveText(/Choose whether/);
+    await axe(page, 'ledger with error');
+    await page.getByLabel('It drained me').check();
+    await page.getByLabel('3', { exact: true }).check();
+    await page.getByRole('button', { name: 'Add to ledger' }).click();
+    await expect(page.locator('table.ledger tbody tr')).toHaveCount(1);
+    await axe(page, 'ledger with an entry');
+    await page.goto('./#/audit');
+    await page.locator('#value-0').fill('Family');
+    await page.locator('#rating-0').fill('3');
+    await page.getByRole('button', { name: 'Save audit' }).click();
+    await expect(page.getByRole('heading', { name: 'Biggest gaps' })).toBeVisible();
+    await axe(page, 'audit with gaps');
+    for (const route of ['report', 'privacy', 'nowhere']) {
       await page.goto(`./#/${route}`);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await axe(page, route);
@@ -54,7 +73,7 @@ for (const scheme of ['light', 'dark'] as const) {
 test('no horizontal scrolling at 320 px wide', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 700 });
   await pulse(page);
-  for (const route of ['', 'checkin', 'results', 'history', 'privacy']) {
+  for (const route of ['', 'checkin', 'results', 'history', 'plan', 'ledger', 'audit', 'report', 'privacy']) {
     await page.goto(`./#/${route}`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

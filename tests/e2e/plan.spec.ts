@@ -1,0 +1,192 @@
+import { test, expect, Page } from '@playwright/test';
+import * as fs from 'fs';
+
+// A pulse with high burnout and low rust-out answers.
+async function burnoutPulse(page: Page) {
+  await page.goto('./#/checkin');
+  await page.getByRole('button', { name: /Quick pulse/ }).click();
+  for (let n = 1; n <= 7; n++) {
+    await page.getByRole('radio', { name: n <= 3 ? 'Always' : 'Never' }).check();
+    await page.getByRole('button', { name: n === 7 ? 'See results' : 'Next' }).click();
+  }
+  await expect(page.getByRole('meter', { name: 'Burnout', exact: true })).toBeVisible();
+}
+
+const stored = (page: Page) =>
+  page.evaluate(() => JSON.parse(localStorage.getItem('temper.data') ?? 'null'));
+
+test('suggestions cite the person\'s scores; adopt, tick, date and remove steps, and they survive a reload', async ({ page }) => {
+  await burnoutPulse(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your plan' })).toBeFocused();
+  await expect(page.getByText('Your plan is empty.')).toBeVisible();
+  // Every suggestion says why, with a number out of 100.
+  const reasons = page.locator('section.strategy > p.because');
+  expect(await reasons.count()).toBeGreaterThan(0);
+  for (const text of await reasons.allTextContents()) expect(text).toMatch(/Why for you: .*(\d+ out of 100|talking to a professional)/);
+  // Burnout profile: no rust-out strategy among the ranked suggestions.
+  const top = await page.locator('main > div > section.strategy h3').allTextContents();
+  for (const name of ['Take a hard look at your job', 'Learn something new', 'Bring creativity into your work', 'Set goals that pull you forward', 'Explore new interests']) expect(top.join('|')).not.toContain(name);
+
+  const first = page.locator('main > div > section.strategy').first();
+  const name = (await first.locator('h3').textContent())!;
+  await first.getByRole('button', { name: /Add all steps of/ }).click();
+  await expect(page.getByText(/0 of \d steps done/)).toBeVisible();
+  const tick = page.locator('.steps input[type=checkbox]').first();
+  await expect(tick).toBeFocused(); // focus follows the action
+  await tick.press('Space');
+  await expect(page.getByText(/1 of \d steps done/)).toBeVisible();
+  await expect(page.locator('.steps input[type=checkbox]').first()).toBeChecked();
+  const due = page.locator('.steps input[type=date]').nth(1);
+  await due.fill('2027-01-15');
+  await due.blur();
+  await expect.poll(async () => (await stored(page)).data.plan.filter((s: any) => s.t === '2027-01-15').length).toBe(1);
+
+  await page.reload();
+  await expect(page.locator('.plan-group h3').first()).toHaveText(name);
+  await expect(page.locator('.steps input[type=checkbox]').first()).toBeChecked();
+  await expect(page.locator('.steps input[type=date]').nth(1)).toHaveValue('2027-01-15');
+  const total = await page.locator('.steps li').count();
+  await page.locator('.steps li').last().getByRole('button', { name: /Remove from plan/ }).click();
+  await expect(page.locator('.steps li')).toHaveCount(total - 1);
+  await expect(page.getByText(`1 of ${total - 1} steps done`)).toBeVisible();
+  const data = await stored(page);
+  expect(data.v).toBe(2);
+  expect(data.data.plan.length).toBe(total - 1);
+  expect(data.data.plan[0].d).toBe(true);
+});
+
+test('energy ledger: bad input is refused with a message, entries give the weekly balance and survive a reload', async ({ page }) => {
+  await page.goto('./#/ledger');
+  await expect(page.getByText('Even: as much paid in as taken out.')).toBeVisible();
+  await page.getByRole('button', { name: 'Add to ledger' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Choose whether it drained or restored your energy.');
+  await expect(page.getByLabel('It drained me')).toBeFocused();
+  await page.getByLabel('It drained me').check();
+  await page.getByRole('button', { name: 'Add to ledger' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Choose a size from 1 to 5.');
+  expect(await stored(page)).toBeNull(); // nothing saved on refusal
+
+  await page.getByLabel('Kind', { exact: true }).selectOption('work');
+  await page.getByLabel('4', { exact: true }).check();
+  await page.getByLabel('I need help to change this').check();
+  await page.getByLabel('What was it? (optional)').fill('<b>late</b> meeting');
+  await page.getByRole('button', { name: 'Add to ledger' }).click();
+  await expect(page.locator('table.ledger tbody tr')).toHaveCount(1);
+  await page.getByLabel('It restored me').check();
+  await page.getByLabel('Kind', { exact: true }).selectOption('body');
+  await page.getByLabel('Kind of rest it relates to').selectOption('physical');
+  await page.getByLabel('1 (small)').check();
+  await page.getByLabel('I can change this').check(); // ignored for a deposit
+  await page.getByRole('button', { name: 'Add to ledger' }).click();
+  await expect(page.locator('table.ledger tbody tr')).toHaveCount(2);
+  await expect(page.locator('.balance strong')).toHaveText('-3');
+  await expect(page.getByText('Work: 1 × (total size 4)')).toBeVisible();
+  await expect(page.getByText('Body: 1 × (total size 1)')).toBeVisible();
+  await expect(page.getByText(/need help with 1/)).toBeVisible();
+  // What the person typed is text, never markup.
+  await expect(page.locator('table.ledger td', { hasText: '<b>late</b> meeting' })).toHaveCount(1);
+  expect(await page.locator('table.ledger b').count()).toBe(0);
+
+  await page.reload();
+  await expect(page.locator('.balance strong')).toHaveText('-3');
+  const data = await stored(page);
+  expect(data.data.ledger.map((e: any) => [e.f, e.k, e.s, e.c ?? null, e.r ?? null])).toEqual([
+    ['drain', 'work', 4, 'help', null], ['deposit', 'body', 1, null, 'physical']]);
+  await page.locator('table.ledger tbody tr').first().getByRole('button', { name: /Remove the entry/ }).click();
+  await expect(page.locator('table.ledger tbody tr')).toHaveCount(1);
+  await expect(page.locator('.balance strong')).toHaveText('-4');
+});
+
+test('inner audit: a rating needs a value and must be 0-10; gaps are shown biggest first and link to the values strategy', async ({ page }) => {
+  await page.goto('./#/audit');
+  await page.locator('#rating-0').fill('4');
+  await page.getByRole('button', { name: 'Save audit' }).click();
+  await expect(page.getByRole('alert')).toContainText('A rating needs a value');
+  await expect(page.locator('#value-0')).toBeFocused();
+  await page.locator('#value-0').fill('Family');
+  await page.locator('#value-1').fill('Doing good work');
+  await page.locator('#rating-1').fill('8');
+  await page.locator('#value-2').fill('Health');
+  await page.locator('#rating-2').fill('11');
+  await page.getByRole('button', { name: 'Save audit' }).click();
+  await expect(page.getByRole('alert')).toContainText('0 to 10');
+  await expect(page.locator('#rating-2')).toBeFocused();
+  expect(await stored(page)).toBeNull();
+  await page.locator('#rating-2').fill('1');
+  await page.getByRole('button', { name: 'Save audit' }).click();
+  await expect(page.locator('ol li').first()).toHaveText('Health: gap 9 (rated 1 of 10)');
+  await expect(page.locator('ol li').nth(1)).toHaveText('Family: gap 6 (rated 4 of 10)');
+  await expect(page.getByRole('heading', { name: 'Do an inner audit of your values' })).toBeVisible();
+  await page.reload();
+  await expect(page.locator('#value-2')).toHaveValue('Health');
+  await page.getByRole('button', { name: /Add all steps of .Do an inner audit/ }).click();
+  await page.goto('./#/plan');
+  await expect(page.locator('.plan-group h3')).toHaveText('Do an inner audit of your values');
+});
+
+test('the reminder downloads an RFC 5545 calendar file that links back to Temper', async ({ page }, info) => {
+  await page.goto('./#/plan');
+  await page.getByLabel('Every two weeks').check();
+  await page.getByLabel('First reminder on').fill('2027-03-01');
+  await page.getByLabel('At', { exact: true }).fill('18:30');
+  const [dl] = await Promise.all([page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download calendar file (.ics)' }).click()]);
+  expect(dl.suggestedFilename()).toBe('temper-reminder.ics');
+  const path = info.outputPath('r.ics');
+  await dl.saveAs(path);
+  const text = fs.readFileSync(path, 'utf8');
+  expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+  expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+  expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+  for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  const unfolded = text.replace(/\r\n /g, '');
+  for (const field of ['VERSION:2.0', 'PRODID:', 'BEGIN:VEVENT', 'UID:', 'DTSTAMP:', 'DTSTART:', 'RRULE:FREQ=WEEKLY;INTERVAL=2', 'SUMMARY:Temper check-in', 'END:VEVENT'])
+    expect(unfolded).toContain(field);
+  expect(unfolded).toMatch(/URL:http:\/\/127\.0\.0\.1:\d+\/#\/checkin/);
+  // 18:30 local time on 1 March 2027, in UTC.
+  const start = await page.evaluate(() => new Date(2027, 2, 1, 18, 30).toISOString().replace(/[-:]/g, '').slice(0, 15) + 'Z');
+  expect(unfolded).toContain(`DTSTART:${start}`);
+  await page.getByLabel('First reminder on').fill('');
+  await page.getByRole('button', { name: 'Download calendar file (.ics)' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/valid date and time/);
+});
+
+test('the report prints results, trend and plan without navigation or buttons', async ({ page }) => {
+  await burnoutPulse(page);
+  await burnoutPulse(page);
+  await page.goto('./#/plan');
+  await page.getByRole('button', { name: /Add all steps of/ }).first().click();
+  await page.goto('./#/report');
+  await expect(page.getByRole('heading', { level: 1, name: 'Temper report' })).toBeVisible();
+  await expect(page.getByRole('meter', { name: 'Burnout', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Trend' })).toBeVisible();
+  await expect(page.getByText(/0 of \d steps done/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Print / Save as PDF' })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print / Save as PDF' })).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Trend' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('report-print.png'), fullPage: true });
+  // Two pages at most on A4.
+  const pdf = await page.pdf({ format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pages).toBeGreaterThan(0);
+  expect(pages).toBeLessThanOrEqual(2);
+});
+
+test('a schema 1 backup still imports, and stored schema 1 data is upgraded with a copy kept', async ({ page }) => {
+  const v1 = '{"v":1,"data":{"checkins":[{"id":"old-1","at":1700000000000,"m":"pulse","cv":1,"a":{"ex1":2,"ex2":3,"cy1":1,"bo1":0,"di1":4,"uc1":2,"sg4":1}}]}}';
+  await page.goto('./');
+  await page.evaluate((t) => localStorage.setItem('temper.data', t), v1);
+  await page.reload();
+  await page.goto('./#/history');
+  await expect(page.locator('table.history tbody tr')).toHaveCount(1);
+  await page.goto('./#/plan');
+  await page.getByRole('button', { name: /Add all steps of/ }).first().click();
+  expect(await page.evaluate(() => localStorage.getItem('temper.data.backup'))).toBe(v1);
+  const data = await stored(page);
+  expect(data.v).toBe(2);
+  expect(data.data.checkins[0].id).toBe('old-1');
+  expect(data.data.plan.length).toBeGreaterThan(0);
+});
