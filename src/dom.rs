@@ -147,9 +147,17 @@ fn mount_dyn(tree: Content, on_action: Action) -> AnyView {
         }
     });
     let on_change = on_action.clone();
+    let on_submit = on_action.clone();
     let click = move |ev: leptos::ev::MouseEvent| dispatch(&ev, "data-action", &on_action);
     let change = move |ev: leptos::ev::Event| dispatch(&ev, "data-change", &on_change);
-    view! { <div class="static" node_ref=host on:click=click on:change=change></div> }.into_any()
+    // A form (Enter in a field) goes to its `data-submit` action; the page
+    // never navigates (and the CSP forbids form actions anyway).
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        dispatch(&ev, "data-submit", &on_submit);
+    };
+    view! { <div class="static" node_ref=host on:click=click on:change=change on:submit=submit></div> }
+        .into_any()
 }
 
 /// Send an event to the action named by `attr` on its target or the

@@ -7,6 +7,7 @@ mod alloc;
 pub mod blocks;
 pub mod dom;
 pub mod files;
+pub mod lock;
 pub mod pages;
 pub mod state;
 pub mod storage;
@@ -138,9 +139,9 @@ pub fn autofocus() {
 
 /// Download what Temper holds: the unreadable stored text as it is, or
 /// else everything in memory as a backup file.
-fn download_backup(st: AppState) {
+pub(crate) fn download_backup(st: AppState) {
     let (name, text) = match st.status.get_untracked() {
-        Status::Corrupt { raw, .. } | Status::TooNew { raw, .. } => {
+        Status::Corrupt { raw, .. } | Status::TooNew { raw, .. } | Status::Locked { raw } => {
             ("temper-unreadable-data.json", raw)
         }
         _ => (
@@ -166,6 +167,7 @@ fn StorageBanner() -> impl IntoView {
             Status::TooNew { version, .. } => {
                 fill(&t("store.toonew"), &[("version", &version.to_string())])
             }
+            Status::Locked { .. } => return None,
         };
         let tree = dom::message(true, msg, Some((t("store.download"), "download")));
         Some(dom::mount(tree, move |_, _| download_backup(st)))
@@ -242,7 +244,9 @@ pub fn App() -> impl IntoView {
         <StorageBanner/>
         <main id="main" tabindex="-1">
             <Notices/>
-            {move || { st.refresh.track(); match st.route.get() {
+            {move || { st.refresh.track(); if matches!(st.status.get(), Status::Locked { .. }) {
+                return pages::lock::unlock();
+            } match st.route.get() {
                 Route::Home => screen_home(),
                 Route::CheckIn => screen_checkin(),
                 Route::Results(id) => screen_results(id),
@@ -267,7 +271,7 @@ fn screen_home() -> AnyView {
 }
 #[inline(never)]
 fn screen_checkin() -> AnyView {
-    pages::checkin::CheckInPage().into_any()
+    pages::checkin::checkin()
 }
 #[inline(never)]
 fn screen_results(id: Option<String>) -> AnyView {

@@ -2,9 +2,11 @@
 //! rules (what to load, how copies merge, what may be written) come from
 //! `temper_core::store`; this file only performs the I/O they call for.
 
-use crate::storage::{self, StoreError, BACKUP_KEY, DATA_KEY, DRAFT_KEY};
+use crate::lock;
+use crate::storage::{self, StoreError, AUTOLOCK_KEY, BACKUP_KEY, DATA_KEY, DRAFT_KEY};
 use crate::t;
 use leptos::prelude::*;
+use std::cell::Cell;
 use temper_core::i18n::fill;
 use temper_core::route::Route;
 use temper_core::store::{self, CheckIn, Data, Draft, Loaded};
@@ -20,6 +22,32 @@ pub enum Status {
     Corrupt { reason: String, raw: String },
     /// Written by a newer Temper: read-only, memory only.
     TooNew { version: u64, raw: String },
+    /// Encrypted with a passphrase and not unlocked yet: nothing is shown
+    /// or written until it is.
+    Locked { raw: String },
+}
+
+thread_local! {
+    /// The passphrase lock is on and this tab holds the key: every write is
+    /// encrypted first.
+    static LOCKED: Cell<bool> = const { Cell::new(false) };
+    /// Each encrypted write gets a number; only the newest is written, so
+    /// writes that finish out of order never put older data last.
+    static SEAL_GEN: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Whether the lock is on (and unlocked in this tab).
+pub fn locked() -> bool {
+    LOCKED.with(Cell::get)
+}
+
+/// Minutes of inactivity before the lock closes again (default 15).
+pub fn auto_lock_minutes() -> u32 {
+    storage::read(AUTOLOCK_KEY)
+        .ok()
+        .flatten()
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(15)
 }
 
 /// A message shown above the current screen until the next navigation,
@@ -93,6 +121,12 @@ fn open(raw: Option<String>) -> (Data, Status) {
                 raw: raw.unwrap_or_default(),
             },
         ),
+        Loaded::Sealed => (
+            Data::default(),
+            Status::Locked {
+                raw: raw.unwrap_or_default(),
+            },
+        ),
     }
 }
 
@@ -122,6 +156,9 @@ impl AppState {
         if self.status.get_untracked() != Status::Saving {
             return;
         }
+        if locked() {
+            return self.write_sealed();
+        }
         let raw = match storage::read(DATA_KEY) {
             Ok(raw) => raw,
             Err(e) => return self.fail(e),
@@ -135,6 +172,68 @@ impl AppState {
             // stop writing, and say so.
             (_, status) => return self.status.set(status),
         }
+        let text = self.data.with_untracked(store::save);
+        match storage::write(DATA_KEY, &text) {
+            Ok(()) => self.save_error.set(None),
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// Encrypt everything and write it. Other tabs' saves were already
+    /// merged in when their storage events arrived.
+    fn write_sealed(&self) {
+        let generation = SEAL_GEN.with(|g| {
+            g.set(g.get().wrapping_add(1));
+            g.get()
+        });
+        let st = *self;
+        let text = self.data.with_untracked(store::save);
+        lock::seal(&text, move |sealed| {
+            if SEAL_GEN.with(Cell::get) != generation || !locked() {
+                return; // a newer write (or the lock's removal) supersedes this one
+            }
+            let written = sealed
+                .map_err(|()| StoreError::Other("encryption failed".into()))
+                .and_then(|inner| store::sealed(&inner).map_err(StoreError::Other))
+                .and_then(|text| storage::write(DATA_KEY, &text));
+            match written {
+                Ok(()) => st.save_error.set(None),
+                Err(e) => st.fail(e),
+            }
+        });
+    }
+
+    /// The passphrase opened the stored data: use it, encrypted from now on.
+    /// Returns false when the decrypted text is not readable data.
+    pub fn unlocked(&self, plain: &str) -> bool {
+        match store::load(Some(plain)) {
+            Loaded::Ok(data) | Loaded::Migrated { data, .. } => {
+                LOCKED.with(|l| l.set(true));
+                lock::auto_lock(auto_lock_minutes());
+                self.data.set(data);
+                self.status.set(Status::Saving);
+                self.rerender();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Turn the lock on: the key is ready in the adapter. Everything is
+    /// written encrypted, and the plain copies (draft, pre-migration copy)
+    /// are removed.
+    pub fn lock_on(&self) {
+        LOCKED.with(|l| l.set(true));
+        lock::auto_lock(auto_lock_minutes());
+        let _ = storage::remove(DRAFT_KEY);
+        let _ = storage::remove(BACKUP_KEY);
+        self.write_sealed();
+    }
+
+    /// Turn the lock off: write the data back in plain form.
+    pub fn lock_off(&self) {
+        LOCKED.with(|l| l.set(false));
+        lock::forget();
         let text = self.data.with_untracked(store::save);
         match storage::write(DATA_KEY, &text) {
             Ok(()) => self.save_error.set(None),
@@ -172,6 +271,26 @@ impl AppState {
         let Ok(raw) = storage::read(DATA_KEY) else {
             return;
         };
+        let sealed = matches!(store::load(raw.as_deref()), Loaded::Sealed);
+        if locked() {
+            if sealed {
+                // Encrypted by another unlocked tab: decrypt with our key.
+                let st = *self;
+                return lock::reopen(&raw.unwrap_or_default(), move |plain| match plain {
+                    Ok(plain) => {
+                        if let (theirs, Status::Saving) = open(Some(plain)) {
+                            st.data.update(|d| d.merge(&theirs));
+                            st.rerender();
+                        }
+                    }
+                    // A new passphrase was set elsewhere: ask for it.
+                    Err(()) => st.relock(),
+                });
+            }
+            // The lock was removed in another tab.
+            LOCKED.with(|l| l.set(false));
+            lock::forget();
+        }
         let (theirs, status) = open(raw);
         if status == Status::Saving {
             self.data.update(|d| d.merge(&theirs));
@@ -179,6 +298,15 @@ impl AppState {
         // What is stored now decides whether this tab may write.
         self.status.set(status);
         self.rerender();
+    }
+
+    /// Close the lock now: forget the key and everything decrypted, by
+    /// reloading the page, which then holds only the sealed text.
+    pub fn relock(&self) {
+        lock::forget();
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
     }
 
     /// Rebuild the current screen from the data.
@@ -205,6 +333,11 @@ pub fn load_draft() -> Option<Draft> {
 }
 
 pub fn save_draft(d: &Draft) {
+    // With the lock on, a check-in in progress stays in memory only: the
+    // draft would otherwise be the one plain copy of answers on disk.
+    if locked() {
+        return;
+    }
     // A draft that can't be saved still lives in memory; the check-in
     // itself is what matters, and its save reports failures.
     let _ = storage::write(DRAFT_KEY, &d.to_json());

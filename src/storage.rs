@@ -11,6 +11,8 @@ pub const DATA_KEY: &str = "temper.data";
 pub const BACKUP_KEY: &str = "temper.data.backup";
 /// The check-in in progress.
 pub const DRAFT_KEY: &str = "temper.draft";
+/// Minutes without input before the passphrase lock closes again.
+pub const AUTOLOCK_KEY: &str = "temper.autolock";
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum StoreError {

@@ -86,6 +86,11 @@ pub fn parse_import(text: &str, existing: &Data) -> Result<Preview, ImportError>
             });
         }
         Loaded::Empty => return Err(ImportError::Empty),
+        Loaded::Sealed => {
+            return Err(ImportError::Unreadable(
+                "it is locked with a passphrase; unlock Temper where it was made, then download a backup again".into(),
+            ))
+        }
     };
     let new = incoming
         .checkins

@@ -89,6 +89,9 @@ pub enum Loaded {
     Corrupt {
         reason: String,
     },
+    /// Encrypted with a passphrase (see [`sealed`]); the shell asks for the
+    /// passphrase and loads the decrypted text.
+    Sealed,
 }
 
 /// Serialize for storage: `{"v":<SCHEMA_VERSION>,"data":{...}}`.
@@ -108,11 +111,13 @@ pub fn load(raw: Option<&str>) -> Loaded {
         Ok(Parsed::Current(data)) => Loaded::Ok(data),
         Ok(Parsed::Older(data, from)) => Loaded::Migrated { data, from },
         Ok(Parsed::Newer(version, data)) => Loaded::TooNew { version, data },
+        Ok(Parsed::Sealed) => Loaded::Sealed,
         Err(reason) => Loaded::Corrupt { reason },
     }
 }
 
 enum Parsed {
+    Sealed,
     Current(Data),
     Older(Data, u64),
     Newer(u64, Option<Data>),
@@ -125,6 +130,13 @@ fn parse_envelope(raw: &str) -> Result<Parsed, String> {
     let version = int_of(m, "v", 0..=i64::MAX).map_err(no_version)? as u64;
     if version == 0 {
         return Err("schema version 0 does not exist".into());
+    }
+    if version <= SCHEMA_VERSION {
+        if let Some(sealed) = get(m, "sealed") {
+            return check_sealed(sealed)
+                .map(|()| Parsed::Sealed)
+                .map_err(|e| format!("unexpected content: {e}"));
+        }
     }
     let data = get(m, "data").ok_or_else(|| format!("unexpected content: {}", wrong("data")));
     if version > SCHEMA_VERSION {
@@ -142,6 +154,38 @@ fn parse_envelope(raw: &str) -> Result<Parsed, String> {
     } else {
         Parsed::Older(data, version)
     })
+}
+
+/// Fewest PBKDF2 iterations accepted for a sealed envelope.
+pub const MIN_ITERATIONS: i64 = 600_000;
+
+/// Check the members of a sealed envelope: what `assets/lock.js` writes.
+fn check_sealed(v: &Value) -> Result<(), String> {
+    let m = members(v, "sealed")?;
+    let fixed = [("alg", "AES-GCM"), ("kdf", "PBKDF2-SHA256")];
+    for (k, want) in fixed {
+        if str_of(m, k)? != want {
+            return Err(wrong(k));
+        }
+    }
+    int_of(m, "iter", MIN_ITERATIONS..=100_000_000)?;
+    for k in ["salt", "iv", "ct"] {
+        if str_of(m, k)?.is_empty() {
+            return Err(wrong(k));
+        }
+    }
+    Ok(())
+}
+
+/// The stored text for data encrypted with a passphrase:
+/// `{"v":<SCHEMA_VERSION>,"sealed":{"alg":"AES-GCM","kdf":"PBKDF2-SHA256",
+/// "iter":600000,"salt":"<base64>","iv":"<base64>","ct":"<base64>"}}`, where
+/// `ct` decrypts to the text [`save`] writes. `inner` is the `sealed`
+/// object as the crypto adapter produced it; it is checked first.
+pub fn sealed(inner: &str) -> Result<String, String> {
+    let v = json::parse(inner).map_err(|e| e.to_string())?;
+    check_sealed(&v)?;
+    Ok(format!("{{\"v\":{SCHEMA_VERSION},\"sealed\":{inner}}}"))
 }
 
 /// Read the `data` of schema `from` into today's [`Data`].
@@ -678,6 +722,34 @@ mod tests {
         ] {
             assert!(matches!(load(Some(raw)), Loaded::Corrupt { .. }), "{raw}");
         }
+    }
+
+    #[test]
+    fn sealed_envelopes_are_recognised_and_checked() {
+        let inner = r#"{"alg":"AES-GCM","kdf":"PBKDF2-SHA256","iter":600000,"salt":"c2FsdA==","iv":"aXY=","ct":"Y3Q="}"#;
+        let text = sealed(inner).unwrap();
+        assert!(text.starts_with("{\"v\":2,\"sealed\":{"));
+        assert_eq!(load(Some(&text)), Loaded::Sealed);
+        for bad in [
+            inner.replace("600000", "1000"),
+            inner.replace("AES-GCM", "AES-CBC"),
+            inner.replace("\"ct\":\"Y3Q=\"", "\"ct\":\"\""),
+            inner.replace(",\"iv\":\"aXY=\"", ""),
+            "[]".to_string(),
+        ] {
+            assert!(sealed(&bad).is_err(), "{bad}");
+            let raw = format!("{{\"v\":2,\"sealed\":{bad}}}");
+            assert!(matches!(load(Some(&raw)), Loaded::Corrupt { .. }), "{raw}");
+        }
+        // A sealed envelope from a newer Temper is just "too new".
+        let newer = text.replacen("\"v\":2", "\"v\":9", 1);
+        assert!(matches!(
+            load(Some(&newer)),
+            Loaded::TooNew {
+                version: 9,
+                data: None
+            }
+        ));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod checkin;
 pub mod history;
 pub mod home;
+pub mod lock;
 pub mod plan;
 pub mod results;
 pub mod simple;

@@ -77,13 +77,13 @@ fn say(st: AppState, key: &str, alert: bool) {
 
 /// A form's input was refused: say why next to its button (`<form>-error`,
 /// role="alert") and put focus on the control to fix. Nothing is saved.
-fn invalid(form: &str, control: &str, key: &str) {
+pub(crate) fn invalid(form: &str, control: &str, key: &str) {
     set_text(&format!("{form}-error"), &t(key));
     focus(control);
 }
 
 /// Where a form's problems are announced, next to its button.
-const FORM_ERROR: &str = "<p class=\"error\" role=\"alert\" id=\"{0}-error\"></p>";
+pub(crate) const FORM_ERROR: &str = "<p class=\"error\" role=\"alert\" id=\"{0}-error\"></p>";
 
 /// A short random number for ids.
 fn random() -> u32 {

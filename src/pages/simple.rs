@@ -12,7 +12,7 @@ pub fn Privacy() -> impl IntoView {
         .split('|')
         .map(str::to_string)
         .collect();
-    page(
+    let text = page(
         t("privacy.title"),
         vec![
             Block::Classed("promise", t("privacy.body")),
@@ -25,7 +25,8 @@ pub fn Privacy() -> impl IntoView {
             Block::H2(t("privacy.erase")),
             Block::P(t("privacy.erase.body")),
         ],
-    )
+    );
+    crate::dom::seq(vec![text, crate::pages::lock::settings()])
 }
 
 #[component]
