@@ -259,8 +259,48 @@ pub fn App() -> impl IntoView {
                 Route::NotFound(_) => screen_notfound(),
             }}}
         </main>
-        <footer class="foot"><p>{t("footer")}</p></footer>
+        <footer class="foot"><p>{t("footer")}</p>{theme_picker()}</footer>
     }
+}
+
+/// Light, dark, or the system's setting, remembered on this device. The
+/// stored choice is applied before the first paint by `assets/prefs.js`.
+fn theme_picker() -> AnyView {
+    let current = storage::read(storage::THEME_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let mut options = String::new();
+    for k in ["system", "light", "dark"] {
+        let selected = if k == current || (k == "system" && current.is_empty()) {
+            " selected"
+        } else {
+            ""
+        };
+        options += &html(
+            "<option value=\"{0}\"{=1}>{2}</option>",
+            &[k, selected, &tk("theme", k)],
+        );
+    }
+    let markup = html(
+        "<p class=\"theme\"><label for=\"theme-choice\">{theme.label}</label>\
+         <select id=\"theme-choice\" data-change=\"theme\">{=0}</select></p>",
+        &[&options],
+    );
+    dom::mount_markup(markup, |_, _| {
+        let choice = dom::value("theme-choice");
+        let root = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element());
+        let Some(root) = root else { return };
+        if choice == "light" || choice == "dark" {
+            let _ = storage::write(storage::THEME_KEY, &choice);
+            let _ = root.set_attribute("data-theme", &choice);
+        } else {
+            let _ = storage::remove(storage::THEME_KEY);
+            let _ = root.remove_attribute("data-theme");
+        }
+    })
 }
 
 // One function per screen keeps each screen's code apart (and measurable

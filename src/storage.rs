@@ -11,6 +11,9 @@ pub const DATA_KEY: &str = "temper.data";
 pub const BACKUP_KEY: &str = "temper.data.backup";
 /// The check-in in progress.
 pub const DRAFT_KEY: &str = "temper.draft";
+/// The chosen theme (`light` or `dark`; absent: follow the system). Read
+/// before the first paint by `assets/prefs.js`.
+pub const THEME_KEY: &str = "temper.theme";
 /// Minutes without input before the passphrase lock closes again.
 pub const AUTOLOCK_KEY: &str = "temper.autolock";
 

@@ -82,3 +82,28 @@ test('no horizontal scrolling at 320 px wide', async ({ page }) => {
   await page.goto('./#/results');
   await page.screenshot({ path: 'target/playwright/results-320.png', fullPage: true });
 });
+
+test('the theme can be chosen by hand, is remembered, and passes axe both ways', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('./');
+  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await bg();
+  await page.getByLabel('Theme').selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await bg()).not.toBe(light);
+  await axe(page, 'home, dark chosen on a light system');
+  // Remembered, and applied before the app starts (no flash of the other theme).
+  await page.route('**/*.wasm', (r) => r.abort());
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.unroute('**/*.wasm');
+  await page.reload();
+  await expect(page.getByLabel('Theme')).toHaveValue('dark');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByLabel('Theme').selectOption('light');
+  expect(await bg()).toBe(light);
+  await axe(page, 'home, light chosen on a dark system');
+  await page.getByLabel('Theme').selectOption('system');
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+  expect(await bg()).not.toBe(light);
+});
