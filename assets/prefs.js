@@ -1,9 +1,28 @@
-// The display-preferences adapter: applies the remembered theme before the
-// first paint, so a chosen dark or light theme never flashes the other one.
-// It only reads `temper.theme`; the app writes it (src/storage.rs).
-try {
-  const theme = localStorage.getItem('temper.theme');
-  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
-} catch (e) {
-  // Storage blocked: follow the system theme.
-}
+// The display-preferences adapter, run before the first paint:
+// - applies the remembered theme, so a chosen dark or light theme never
+//   flashes the other one;
+// - starts downloading the language file the app will ask for (the app
+//   decides for certain; this guess only saves a round trip), and sets
+//   <html lang> early.
+// It only reads `temper.theme` and `temper.lang`; the app writes them.
+(() => {
+  const root = document.documentElement;
+  let stored = {};
+  try {
+    stored = { theme: localStorage.getItem('temper.theme'), lang: localStorage.getItem('temper.lang') };
+  } catch (e) {
+    // Storage blocked: follow the system.
+  }
+  if (stored.theme === 'light' || stored.theme === 'dark') root.dataset.theme = stored.theme;
+  const known = ['en', 'es'];
+  const lang = [stored.lang, ...(navigator.languages || [])]
+    .map((l) => (l || '').split('-')[0].toLowerCase())
+    .find((l) => known.includes(l)) || 'en';
+  root.lang = lang;
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'fetch';
+  link.crossOrigin = 'anonymous';
+  link.href = `i18n/${lang}.json`;
+  document.head.append(link);
+})();

@@ -45,22 +45,11 @@ pub fn read_text(
     if size > max_bytes {
         return done(Err(ReadError::TooLarge(size)));
     }
-    type Done = Box<dyn FnOnce(Result<String, ReadError>)>;
-    let slot: std::rc::Rc<std::cell::Cell<Option<Done>>> =
-        std::rc::Rc::new(std::cell::Cell::new(Some(Box::new(done))));
-    let on_fail = slot.clone();
-    let ok = wasm_bindgen::closure::Closure::once(move |text: wasm_bindgen::JsValue| {
-        if let Some(f) = slot.take() {
-            f(text.as_string().ok_or(ReadError::Unreadable));
-        }
+    crate::js::settle(&file.text(), move |text| {
+        done(
+            text.ok()
+                .and_then(|t| t.as_string())
+                .ok_or(ReadError::Unreadable),
+        )
     });
-    let fail = wasm_bindgen::closure::Closure::once(move |_: wasm_bindgen::JsValue| {
-        if let Some(f) = on_fail.take() {
-            f(Err(ReadError::Unreadable));
-        }
-    });
-    let _ = file.text().then2(&ok, &fail);
-    // One of the two runs, once per file picked; the pair is small.
-    ok.forget();
-    fail.forget();
 }

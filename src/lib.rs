@@ -7,10 +7,12 @@ mod alloc;
 pub mod blocks;
 pub mod dom;
 pub mod files;
+pub mod js;
 pub mod lock;
 pub mod pages;
 pub mod state;
 pub mod storage;
+pub mod texts;
 
 use leptos::prelude::*;
 
@@ -25,12 +27,15 @@ use wasm_bindgen::JsValue;
 
 thread_local! {
     static LANG: Cell<Lang> = const { Cell::new(Lang::En) };
+    /// The current language's texts, loaded at start-up.
+    static TEXTS: std::cell::RefCell<i18n::Texts> = std::cell::RefCell::new(i18n::Texts::default());
 }
 
-/// The current language's text for `key`.
+/// The current language's text for `key` (the key itself if missing, so a
+/// gap is visible rather than blank).
 #[inline(never)]
 pub fn t(key: &str) -> String {
-    i18n::t(LANG.with(Cell::get), key).to_string()
+    TEXTS.with(|texts| texts.borrow().get(key).unwrap_or(key).to_string())
 }
 
 pub fn lang() -> Lang {
@@ -263,8 +268,9 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Light, dark, or the system's setting, remembered on this device. The
-/// stored choice is applied before the first paint by `assets/prefs.js`.
+/// The language and theme choices in the footer, remembered on this device.
+/// Light, dark, or the system's setting; the stored theme is applied before
+/// the first paint by `assets/prefs.js`.
 fn theme_picker() -> AnyView {
     let current = storage::read(storage::THEME_KEY)
         .ok()
@@ -282,12 +288,34 @@ fn theme_picker() -> AnyView {
             &[k, selected, &tk("theme", k)],
         );
     }
+    let mut langs = String::new();
+    for l in Lang::ALL {
+        let selected = if *l == lang() { " selected" } else { "" };
+        langs += &html(
+            "<option value=\"{0}\" lang=\"{0}\"{=1}>{2}</option>",
+            &[l.code(), selected, l.name()],
+        );
+    }
     let markup = html(
-        "<p class=\"theme\"><label for=\"theme-choice\">{theme.label}</label>\
-         <select id=\"theme-choice\" data-change=\"theme\">{=0}</select></p>",
-        &[&options],
+        "<p class=\"theme\"><span><label for=\"lang-choice\">{lang.label}</label> \
+         <select id=\"lang-choice\" data-change=\"lang\">{=1}</select></span> \
+         <span><label for=\"theme-choice\">{theme.label}</label> \
+         <select id=\"theme-choice\" data-change=\"theme\">{=0}</select></span></p>",
+        &[&options, &langs],
     );
-    dom::mount_markup(markup, |_, _| {
+    dom::mount_markup(markup, |action, _| {
+        if action == "lang" {
+            // Reloading loads the other language file as part of the page
+            // load; nothing is fetched while the app runs. A check-in in
+            // progress is kept as a draft.
+            let code = dom::value("lang-choice");
+            if storage::write(storage::LANG_KEY, &code).is_ok() {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            }
+            return;
+        }
         let choice = dom::value("theme-choice");
         let root = web_sys::window()
             .and_then(|w| w.document())
@@ -330,7 +358,60 @@ fn screen_notfound() -> AnyView {
     pages::simple::NotFound().into_any()
 }
 
-/// Mount the app. Called by the binary's `main`.
+/// The language to use: the person's choice, else the browser's
+/// preferences, else English.
+fn chosen_lang() -> Lang {
+    if let Some(l) = storage::read(storage::LANG_KEY)
+        .ok()
+        .flatten()
+        .and_then(|c| Lang::from_code(&c))
+    {
+        return l;
+    }
+    let prefs: Vec<String> = web_sys::window()
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    Lang::negotiate(prefs.iter().map(String::as_str))
+}
+
+/// Load the language, then mount the app. Called by the binary's `main`.
 pub fn run() {
+    let lang = chosen_lang();
+    texts::fetch(lang.code(), move |text| {
+        match text.map(|t| i18n::Texts::parse(&t)) {
+            Some(Ok(texts)) => start(lang, texts),
+            // A broken or missing file: fall back to English, then to keys.
+            _ if lang != Lang::En => texts::fetch("en", |text| {
+                let texts = text.and_then(|t| i18n::Texts::parse(&t).ok());
+                start(Lang::En, texts.unwrap_or_default());
+            }),
+            _ => start(Lang::En, i18n::Texts::default()),
+        }
+    });
+}
+
+/// Use this language and its texts from now on.
+pub fn set_language(lang: Lang, texts: i18n::Texts) {
+    LANG.with(|l| l.set(lang));
+    TEXTS.with(|t| *t.borrow_mut() = texts);
+}
+
+fn start(lang: Lang, texts: i18n::Texts) {
+    set_language(lang, texts);
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.code());
+        // For the service-worker adapter's "Update available" offer.
+        let _ = root.set_attribute("data-update-text", &t("update.text"));
+        let _ = root.set_attribute("data-update-button", &t("update.button"));
+    }
     leptos::mount::mount_to_body(App);
 }

@@ -2,50 +2,19 @@
 //! holds the key (non-extractable) and does the WebCrypto work. Each call
 //! takes a callback for its result, as WebCrypto is asynchronous.
 
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-
-type Done = Box<dyn FnOnce(Result<JsValue, JsValue>)>;
 
 /// Call `temperLock.<method>(args...)` and pass what its promise settles to.
 fn call(method: &str, args: &[JsValue], done: impl FnOnce(Result<JsValue, JsValue>) + 'static) {
-    let Some(lock) = web_sys::window()
+    let promise = web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w, &"temperLock".into()).ok())
         .filter(|l| l.is_object())
-    else {
-        return done(Err("the lock is not available in this browser".into()));
-    };
-    let f = js_sys::Reflect::get(&lock, &method.into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let array = js_sys::Array::new();
-    for a in args {
-        array.push(a);
-    }
-    let promise = f
-        .map(|f| f.apply(&lock, &array))
-        .and_then(|r| r.ok())
+        .and_then(|lock| crate::js::call(&lock, method, args))
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
-    let Some(promise) = promise else {
-        return done(Err("the lock is not available in this browser".into()));
-    };
-    let slot: std::rc::Rc<std::cell::Cell<Option<Done>>> =
-        std::rc::Rc::new(std::cell::Cell::new(Some(Box::new(done))));
-    let on_fail = slot.clone();
-    let ok = Closure::once(move |v: JsValue| {
-        if let Some(f) = slot.take() {
-            f(Ok(v));
-        }
-    });
-    let fail = Closure::once(move |e: JsValue| {
-        if let Some(f) = on_fail.take() {
-            f(Err(e));
-        }
-    });
-    let _ = promise.then2(&ok, &fail);
-    // Exactly one of the pair runs, once per call; the pair is small.
-    ok.forget();
-    fail.forget();
+    match promise {
+        Some(p) => crate::js::settle(&p, done),
+        None => done(Err("the lock is not available in this browser".into())),
+    }
 }
 
 fn text(r: Result<JsValue, JsValue>) -> Result<String, ()> {
@@ -75,13 +44,10 @@ pub fn seal(plain: &str, done: impl FnOnce(Result<String, ()>) + 'static) {
 }
 
 fn sync(method: &str, arg: JsValue) {
-    let lock = web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &"temperLock".into()).ok());
-    if let Some(lock) = lock {
-        if let Ok(f) = js_sys::Reflect::get(&lock, &method.into()) {
-            if let Some(f) = f.dyn_ref::<js_sys::Function>() {
-                let _ = f.call1(&lock, &arg);
-            }
-        }
+    if let Some(lock) =
+        web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &"temperLock".into()).ok())
+    {
+        crate::js::call(&lock, method, &[arg]);
     }
 }
 

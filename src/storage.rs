@@ -14,6 +14,8 @@ pub const DRAFT_KEY: &str = "temper.draft";
 /// The chosen theme (`light` or `dark`; absent: follow the system). Read
 /// before the first paint by `assets/prefs.js`.
 pub const THEME_KEY: &str = "temper.theme";
+/// The chosen language code (absent: follow the browser).
+pub const LANG_KEY: &str = "temper.lang";
 /// Minutes without input before the passphrase lock closes again.
 pub const AUTOLOCK_KEY: &str = "temper.autolock";
 

@@ -79,6 +79,8 @@ async fn app_mounts_and_shows_the_home_screen() {
         .location()
         .set_hash("#/")
         .unwrap();
+    let texts = temper_core::i18n::Texts::parse(include_str!("../i18n/en.json")).unwrap();
+    temper::set_language(temper_core::i18n::Lang::En, texts);
     leptos::mount::mount_to_body(temper::App);
     tick().await;
     let doc = web_sys::window().unwrap().document().unwrap();

@@ -11,7 +11,7 @@ use crate::state::{use_state, AppState};
 use crate::{autofocus, files, fmt_date, html, now_ms, refocus, t, tk};
 use leptos::prelude::*;
 use temper_core::content::RestKind;
-use temper_core::i18n::{fill, ts};
+use temper_core::i18n::fill;
 use temper_core::ics::{ics, Every, Reminder};
 use temper_core::ledger::{
     audit_gaps, most_frequent, week_balance, Area, Changeable, Entry, Flow, MAX_VALUES,
@@ -31,7 +31,7 @@ const RECENT: usize = 20;
 
 /// A strategy's text in the current language.
 fn st_text(id: &str, part: &str) -> String {
-    ts(crate::lang(), &format!("strat.{id}.{part}")).to_string()
+    t(&format!("strat.{id}.{part}"))
 }
 
 fn step_text(id: &str) -> String {

@@ -354,10 +354,9 @@ fn report(c: &CheckIn) -> AnyView {
     b.push(Block::Tree(computation_table(c)));
     let mut end = vec![];
     if let Some(first) = recommend(&s).first() {
-        let key = format!("strat.{}.name", first.strategy.id);
-        let name = temper_core::i18n::ts(crate::lang(), &key);
+        let name = tk("strat", &format!("{}.name", first.strategy.id));
         end.push(Block::H2(t("results.plan.title")));
-        end.push(Block::P(fill(&t("results.plan.body"), &[("name", name)])));
+        end.push(Block::P(fill(&t("results.plan.body"), &[("name", &name)])));
         end.push(Block::Button(
             "#/plan".into(),
             t("results.plan.button"),

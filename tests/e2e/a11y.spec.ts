@@ -107,3 +107,58 @@ test('the theme can be chosen by hand, is remembered, and passes axe both ways',
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
   expect(await bg()).not.toBe(light);
 });
+
+test.describe('in Spanish', () => {
+  test.use({ locale: 'es-ES' });
+
+  test('the browser language picks Spanish: every screen is translated and passes axe in both themes', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    await expect(page.getByRole('heading', { level: 1, name: '¿Cómo te va de verdad en el trabajo?' })).toBeVisible();
+    // A full pulse by keyboard alone, in Spanish.
+    await page.getByRole('link', { name: 'Empezar revisión' }).click();
+    await page.getByRole('button', { name: /Pulso rápido/ }).focus();
+    await page.keyboard.press('Enter');
+    for (let n = 1; n <= 7; n++) {
+      await expect(page.getByText(`Pregunta ${n} de 7`)).toBeVisible();
+      await expect(page.locator('fieldset')).toBeFocused(); // focus moves to the question
+      await page.keyboard.press('Tab'); // into the radio group
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight'); // "A veces"
+      await expect(page.getByRole('radio', { name: 'A veces' })).toBeChecked();
+      await page.keyboard.press('Enter'); // submits the step
+    }
+    await expect(page.getByRole('heading', { level: 1, name: 'Tus resultados' })).toBeFocused();
+    // Dates are formatted for the language.
+    await page.goto('./#/history');
+    const date = await page.evaluate(() => new Intl.DateTimeFormat('es', { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date()));
+    await expect(page.locator('table.history tbody tr').first()).toContainText(date);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const route of ['', 'checkin', 'results', 'history', 'plan', 'ledger', 'audit', 'report', 'privacy']) {
+        await page.goto(`./#/${route}`);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        expect(await page.locator('main').innerText()).not.toMatch(/\b(plan|ledger|audit|results|lock|history)\.[a-z]/);
+        await axe(page, `es ${scheme} ${route || 'home'}`);
+      }
+    }
+  });
+
+  test('the language can be switched by hand and the choice is remembered', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    await page.getByLabel('Idioma').selectOption('en');
+    await expect(page.getByRole('heading', { level: 1, name: 'How are you really doing at work?' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'How are you really doing at work?' })).toBeVisible();
+    await page.getByLabel('Language').selectOption('es');
+    await expect(page.getByRole('heading', { level: 1, name: '¿Cómo te va de verdad en el trabajo?' })).toBeVisible();
+    // The calendar file is in Spanish too.
+    await page.goto('./#/plan');
+    const [dl] = await Promise.all([page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Descargar archivo de calendario (.ics)' }).click()]);
+    const text = require('fs').readFileSync(await dl.path(), 'utf8').replace(/\r\n /g, '');
+    expect(text).toContain('SUMMARY:Revisión de Temper');
+  });
+});

@@ -1,31 +1,33 @@
-//! Every user-facing string, by language. A language is one file in this
-//! folder holding a `TABLE` of `(key, text)` pairs, plus one line in
-//! [`Lang::ALL`]. Texts may contain `{name}` placeholders, filled by [`fill`].
+//! Every user-facing string, by language. A language is one file,
+//! `i18n/<code>.json` at the top of the repository: a flat JSON object from
+//! text key to text, shipped next to the app and loaded at start-up (only
+//! the language in use is downloaded). Texts may contain `{name}`
+//! placeholders, filled by [`fill`]. The tests below check every file:
+//! every key the content, the strategy library and the screens need is
+//! there, with the same placeholders as in English.
 
-mod en;
+use crate::json::{self, Value};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
     En,
+    Es,
 }
 
 impl Lang {
-    pub const ALL: &'static [Lang] = &[Lang::En];
-    /// BCP 47 code, used for `<html lang>` and the stored preference.
+    pub const ALL: &'static [Lang] = &[Lang::En, Lang::Es];
+    /// BCP 47 code: the file name, `<html lang>` and the stored choice.
     pub const fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
+            Lang::Es => "es",
         }
     }
-    pub fn table(self) -> &'static [(&'static str, &'static str)] {
+    /// The language's own name for itself, for the language picker.
+    pub const fn name(self) -> &'static str {
         match self {
-            Lang::En => en::TABLE,
-        }
-    }
-    /// Strategy texts, kept apart so screens without them don't carry them.
-    pub fn strategy_table(self) -> &'static [(&'static str, &'static str)] {
-        match self {
-            Lang::En => en::STRATEGIES,
+            Lang::En => "English",
+            Lang::Es => "Español",
         }
     }
     /// Pick the best language for a list of browser preferences such as
@@ -33,8 +35,8 @@ impl Lang {
     pub fn negotiate<'a>(prefs: impl IntoIterator<Item = &'a str>) -> Lang {
         for p in prefs {
             let primary = p.split('-').next().unwrap_or("").to_ascii_lowercase();
-            if let Some(l) = Lang::ALL.iter().find(|l| l.code() == primary) {
-                return *l;
+            if let Some(l) = Lang::from_code(&primary) {
+                return l;
             }
         }
         Lang::En
@@ -44,25 +46,36 @@ impl Lang {
     }
 }
 
-/// The text for `key`, falling back to English, then to the key itself so a
-/// missing text is visible rather than blank.
-#[inline(never)]
-pub fn t(lang: Lang, key: &str) -> &str {
-    lookup(lang.table(), key)
-        .or_else(|| lookup(Lang::En.table(), key))
-        .unwrap_or(key)
-}
+/// One language's texts, sorted by key for lookup.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Texts(Vec<(String, String)>);
 
-#[inline(never)]
-fn lookup(table: &'static [(&'static str, &'static str)], key: &str) -> Option<&'static str> {
-    table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
-}
-
-/// A strategy text, falling back to English, then to the key.
-pub fn ts(lang: Lang, key: &str) -> &str {
-    lookup(lang.strategy_table(), key)
-        .or_else(|| lookup(Lang::En.strategy_table(), key))
-        .unwrap_or(key)
+impl Texts {
+    /// Read a language file. Refuses anything but an object of strings.
+    pub fn parse(text: &str) -> Result<Texts, String> {
+        let Value::Obj(members) = json::parse(text).map_err(|e| e.to_string())? else {
+            return Err("a language file is one JSON object".into());
+        };
+        let mut out = Vec::with_capacity(members.len());
+        for (k, v) in members {
+            match v {
+                Value::Str(s) => out.push((k, s)),
+                _ => return Err(format!("\"{k}\" is not a text")),
+            }
+        }
+        crate::util::insertion_sort_by(&mut out, |a, b| a.0 < b.0);
+        Ok(Texts(out))
+    }
+    /// The text for `key`, if this language has it.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.0
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .ok()
+            .map(|i| self.0[i].1.as_str())
+    }
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_str())
+    }
 }
 
 /// Every key the strategy library needs.
@@ -128,65 +141,98 @@ pub fn content_keys() -> Vec<String> {
 mod tests {
     use super::*;
 
+    fn file(lang: Lang) -> Texts {
+        let path = format!(
+            "{}/../i18n/{}.json",
+            env!("CARGO_MANIFEST_DIR"),
+            lang.code()
+        );
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        Texts::parse(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    /// `{name}` placeholders in a text, sorted.
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(name, _)| name))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
     #[test]
-    fn every_language_has_every_content_key_and_no_empty_text() {
+    fn every_language_file_is_registered_and_every_language_has_a_file() {
+        let dir = format!("{}/../i18n", env!("CARGO_MANIFEST_DIR"));
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            let code = name
+                .strip_suffix(".json")
+                .expect("only .json files in i18n/");
+            assert!(
+                Lang::from_code(code).is_some(),
+                "{name} is not in Lang::ALL"
+            );
+        }
         for lang in Lang::ALL {
-            for key in content_keys() {
-                let text = lookup(lang.table(), &key);
-                assert!(text.is_some(), "{} lacks {key}", lang.code());
-                assert!(
-                    !text.unwrap().trim().is_empty(),
-                    "{} has empty {key}",
-                    lang.code()
-                );
-            }
+            file(*lang);
         }
     }
 
     #[test]
-    fn every_language_has_the_same_keys_as_english_and_no_duplicates() {
-        let en: Vec<&str> = Lang::En.table().iter().map(|(k, _)| *k).collect();
+    fn every_language_has_every_content_and_strategy_key() {
         for lang in Lang::ALL {
-            let keys: Vec<&str> = lang.table().iter().map(|(k, _)| *k).collect();
-            for (n, k) in keys.iter().enumerate() {
-                assert!(!keys[..n].contains(k), "{} repeats {k}", lang.code());
-                assert!(en.contains(k), "{} has {k}, English does not", lang.code());
-            }
-            for k in &en {
-                assert!(keys.contains(k), "{} lacks {k}", lang.code());
-            }
-        }
-    }
-
-    #[test]
-    fn every_language_has_exactly_the_strategy_texts() {
-        let wanted = strategy_keys();
-        for lang in Lang::ALL {
-            let table = lang.strategy_table();
-            for key in &wanted {
-                let text = lookup(table, key);
+            let texts = file(*lang);
+            for key in content_keys().iter().chain(&strategy_keys()) {
+                let text = texts.get(key);
                 assert!(
                     text.is_some_and(|t| !t.trim().is_empty()),
                     "{} lacks {key}",
                     lang.code()
                 );
             }
-            for (k, _) in table {
-                assert!(
-                    wanted.iter().any(|w| w == k),
-                    "{} has unused strategy text {k}",
-                    lang.code()
-                );
+        }
+    }
+
+    #[test]
+    fn every_language_has_exactly_the_keys_and_placeholders_of_english() {
+        let en = file(Lang::En);
+        for lang in Lang::ALL {
+            let texts = file(*lang);
+            let keys: Vec<&str> = texts.keys().collect();
+            let en_keys: Vec<&str> = en.keys().collect();
+            assert_eq!(keys, en_keys, "{} has other keys than English", lang.code());
+            for key in en_keys {
+                let (a, b) = (en.get(key).unwrap(), texts.get(key).unwrap());
+                assert_eq!(placeholders(a), placeholders(b), "{}: {key}", lang.code());
+                assert!(!b.trim().is_empty(), "{} has empty {key}", lang.code());
             }
         }
-        assert_eq!(ts(Lang::En, "strat.autonomy.name"), "Win back some control");
+    }
+
+    #[test]
+    fn duplicate_keys_and_non_texts_are_refused() {
+        assert!(Texts::parse(r#"{"a":"1","a":"2"}"#).is_err());
+        assert!(Texts::parse(r#"{"a":1}"#).is_err());
+        assert!(Texts::parse(r#"["a"]"#).is_err());
+        let t = Texts::parse(r#"{"b":"2","a":"1"}"#).unwrap();
+        assert_eq!(
+            (t.get("a"), t.get("b"), t.get("c")),
+            (Some("1"), Some("2"), None)
+        );
     }
 
     #[test]
     fn fallbacks_and_placeholders() {
-        assert_eq!(t(Lang::En, "no.such.key"), "no.such.key");
         assert_eq!(fill("{a} and {b}", &[("a", "1"), ("b", "2")]), "1 and 2");
         assert_eq!(Lang::negotiate(["fr-FR", "en-GB"]), Lang::En);
+        assert_eq!(Lang::negotiate(["es-MX", "en-US"]), Lang::Es);
+        assert_eq!(Lang::negotiate(["ES"]), Lang::Es);
         assert_eq!(Lang::negotiate(std::iter::empty()), Lang::En);
+        assert_eq!(
+            file(Lang::En).get("strat.autonomy.name"),
+            Some("Win back some control")
+        );
     }
 }
