@@ -12,10 +12,12 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const out = { bytes: [], lighthouse: null, timings: {}, storage: {} };
 
-// 1. First-load bytes: the page and everything it references, plus sw.js.
+// 1. First-load bytes: the page and everything it references, plus sw.js and
+// the default language's texts (loaded at start-up).
 const index = readFileSync(join(dist, 'index.html'), 'utf8');
 const referenced = [...index.matchAll(/(?:href|src)=\.?\/?([\w.-]+\.(?:js|wasm|css))/g)].map((m) => m[1]);
 const files = ['index.html', ...new Set(referenced), 'sw.js'].filter((f) => readdirSync(dist).includes(f));
+files.push('i18n/en.json');
 for (const f of files) {
   const buf = readFileSync(join(dist, f));
   out.bytes.push({

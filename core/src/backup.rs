@@ -163,8 +163,14 @@ fn csv_field(s: &str) -> String {
 
 /// The scores as CSV, one row per check-in, oldest first. `date` formats a
 /// timestamp (the shell passes a locale-aware one; tests pass ISO dates);
-/// `header` holds the translated column names.
-pub fn export_csv(data: &Data, header: &[&str; 11], date: impl Fn(i64) -> String) -> String {
+/// `header` holds the translated column names and `text` translates the
+/// mode and zone keys (`mode.full`, `zone.balance`, ...).
+pub fn export_csv(
+    data: &Data,
+    header: &[&str; 11],
+    date: impl Fn(i64) -> String,
+    text: impl Fn(&str) -> String,
+) -> String {
     let mut out = header
         .iter()
         .map(|h| csv_field(h))
@@ -173,10 +179,11 @@ pub fn export_csv(data: &Data, header: &[&str; 11], date: impl Fn(i64) -> String
     out.push_str("\r\n");
     for c in &data.checkins {
         let s = score(&c.answers);
-        let mut row = vec![csv_field(&date(c.at)), c.mode.key().to_string()];
+        let mode = text(&format!("mode.{}", c.mode.key()));
+        let mut row = vec![csv_field(&date(c.at)), csv_field(&mode)];
         row.push(display(s.burnout).to_string());
         row.push(display(s.rustout).to_string());
-        row.push(s.zone().key().trim_start_matches("zone.").to_string());
+        row.push(csv_field(&text(s.zone().key())));
         row.extend(s.dimensions.iter().map(|(_, v)| display(*v).to_string()));
         out.push_str(&row.join(","));
         out.push_str("\r\n");
@@ -324,11 +331,14 @@ mod tests {
         let h = [
             "Date", "Mode", "Burnout", "Rust-out", "Zone", "E", "C", "R", "B", "D", "U",
         ];
-        let csv = export_csv(&d, &h, |_| "1970-01-01".into());
+        let csv = export_csv(&d, &h, |_| "1970-01-01".into(), |k| k.to_uppercase());
         let lines: Vec<_> = csv.split("\r\n").collect();
         assert_eq!(lines[0], "Date,Mode,Burnout,Rust-out,Zone,E,C,R,B,D,U");
         // Rarely = 25 everywhere; efficacy reversed = 75. Burnout = 41.67 -> 42.
-        assert_eq!(lines[1], "1970-01-01,full,42,25,balance,25,25,75,25,25,25");
+        assert_eq!(
+            lines[1],
+            "1970-01-01,MODE.FULL,42,25,ZONE.BALANCE,25,25,75,25,25,25"
+        );
         assert_eq!(csv_field("a,\"b\""), "\"a,\"\"b\"\"\"");
     }
 

@@ -66,7 +66,7 @@ test('export, then import into a fresh browser profile gives the same history', 
   const lines = fs.readFileSync(csvFile, 'utf8').trim().split('\r\n');
   expect(lines).toHaveLength(3);
   expect(lines[0]).toBe('Date,Mode,Burnout,Rust-out,Zone,Exhaustion,Cynicism,Reduced efficacy,Boredom,Disengagement,Under-challenge');
-  expect(lines[2]).toMatch(/,pulse,67,100,both,100,100,0,100,100,100$/);
+  expect(lines[2]).toMatch(/,Quick pulse,67,100,Both at once,100,100,0,100,100,100$/);
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
@@ -135,7 +135,10 @@ test('a long history shows the newest 100 rows, and all on request', async ({ pa
   await page.goto('./#/history');
   await page.reload();
   await expect(page.locator('table.history tbody tr')).toHaveCount(100);
-  await expect(page.locator('figure.trend rect.pulse')).toHaveCount(300);
+  // Lines through all 150; markers on the newest 60 only (2 per check-in).
+  await expect(page.locator('figure.trend rect.pulse')).toHaveCount(120);
+  const points = await page.locator('figure.trend polyline.line-b').getAttribute('points');
+  expect(points!.trim().split(/\s+/)).toHaveLength(150);
   await page.getByRole('button', { name: 'Show all 150 check-ins' }).click();
   await expect(page.locator('table.history tbody tr')).toHaveCount(150);
   await expect(page.getByRole('button', { name: /Show all/ })).toHaveCount(0);
