@@ -1,6 +1,7 @@
 // The display-preferences adapter, run before the first paint:
 // - applies the remembered theme, so a chosen dark or light theme never
 //   flashes the other one;
+// - hides the prerendered English home screen when it doesn't apply;
 // - starts downloading the language file the app will ask for (the app
 //   decides for certain; this guess only saves a round trip), and sets
 //   <html lang> early.
@@ -19,6 +20,10 @@
     .map((l) => (l || '').split('-')[0].toLowerCase())
     .find((l) => known.includes(l)) || 'en';
   root.lang = lang;
+  // index.html carries the English home screen, painted before the app
+  // loads; anywhere else (another screen, another language) it would be
+  // wrong, so it is hidden until the app replaces it.
+  if (lang !== 'en' || !/^#?\/?$/.test(location.hash)) root.classList.add('no-prerender');
   const link = document.createElement('link');
   link.rel = 'preload';
   link.as = 'fetch';

@@ -8,6 +8,10 @@
 //    in both the wasm and the JS glue and compress badly), minify the glue
 //    with terser, which Trunk's own minifier can't parse, and update both
 //    sub-resource-integrity hashes in index.html;
+// 1b. prerender the home screen into index.html, in English, from
+//    i18n/en.json: it is what a first visit paints before the wasm has
+//    loaded (the app removes it when it mounts; assets/prefs.js hides it for
+//    other screens and languages);
 // 2. add the Content-Security-Policy meta tag, with the sha256 of Trunk's
 //    inline loader script computed from the final file;
 // 3. write sw.js from assets/sw.js with the list of every file in the build
@@ -45,6 +49,8 @@ for (const [old, now] of [[before, Buffer.from(out.code)], [built, renamed.wasm]
   if (!html.includes(sri(old))) throw new Error('an integrity hash was not found in index.html');
   html = html.replace(sri(old), sri(now));
 }
+
+html = prerender(html, JSON.parse(readFileSync(join(dist, 'i18n', 'en.json'), 'utf8')));
 
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (inline.length === 0) throw new Error('no inline loader script found in index.html');
@@ -177,4 +183,25 @@ function dropExports(wasm, drop) {
     return { wasm: out, count: count - kept.length };
   }
   return { wasm, count: 0 };
+}
+
+// The home screen as the app renders it with nothing saved yet, as static
+// markup. Texts are escaped; the structure mirrors src/lib.rs (App) and
+// src/pages/home.rs so nothing moves when the app takes over.
+function prerender(page, en) {
+  const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const tx = (k) => {
+    if (!(k in en)) throw new Error(`prerender: no text ${k}`);
+    return esc(en[k]);
+  };
+  const nav = ['home', 'checkin', 'results', 'history', 'plan', 'privacy'].map((s) =>
+    `<li><a href="#/${s === 'home' ? '' : s}"${s === 'home' ? ' aria-current="page"' : ''}>${tx(`nav.${s}`)}</a></li>`).join('');
+  const markup = `<div id="prerender"><a class="skip" href="#main">${tx('skip')}</a>` +
+    `<header class="top"><a class="brand" href="#/">${tx('app.name')}</a><nav aria-label="${tx('nav.label')}"><ul>${nav}</ul></nav></header>` +
+    `<main id="main" tabindex="-1"><div class="static"><div><h1 tabindex="-1">${tx('home.title')}</h1>` +
+    `<p class="lead">${tx('home.lead')}</p><p>${tx('home.what')}</p><p class="promise"><strong>${tx('home.privacy')}</strong></p>` +
+    `<p><a class="button primary" href="#/checkin">${tx('home.start')}</a></p><p class="fine">${tx('home.notdiagnosis')}</p></div></div></main>` +
+    `<footer class="foot"><p>${tx('footer')}</p></footer></div>`;
+  if (!page.includes('<body>')) throw new Error('prerender: no <body> in index.html');
+  return page.replace('<body>', `<body>${markup}`);
 }

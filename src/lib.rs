@@ -404,10 +404,12 @@ pub fn set_language(lang: Lang, texts: i18n::Texts) {
 
 fn start(lang: Lang, texts: i18n::Texts) {
     set_language(lang, texts);
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    let doc = web_sys::window().and_then(|w| w.document());
+    // The static home screen painted before the app loaded (index.html).
+    if let Some(p) = doc.as_ref().and_then(|d| d.get_element_by_id("prerender")) {
+        p.remove();
+    }
+    if let Some(root) = doc.and_then(|d| d.document_element()) {
         let _ = root.set_attribute("lang", lang.code());
         // For the service-worker adapter's "Update available" offer.
         let _ = root.set_attribute("data-update-text", &t("update.text"));

@@ -66,3 +66,20 @@ test('a new version is offered, never switched to silently', async ({ page }) =>
     fs.writeFileSync(sw, original);
   }
 });
+
+test('the home screen is painted before the wasm arrives, and only where it applies', async ({ browser }) => {
+  for (const [locale, hash, shown] of [['en-US', '', true], ['en-US', '#/history', false], ['es-ES', '', false]] as const) {
+    const ctx = await browser.newContext({ locale, serviceWorkers: 'block' });
+    const page = await ctx.newPage();
+    await page.route('**/*.wasm', (r) => r.abort());
+    await page.goto(`./${hash}`);
+    const heading = page.locator('#prerender h1');
+    if (shown) await expect(heading).toHaveText('How are you really doing at work?');
+    else await expect(heading).toBeHidden();
+    await page.unroute('**/*.wasm');
+    await page.reload();
+    await expect(page.locator('main h1')).toHaveCount(1);
+    await expect(page.locator('#prerender')).toHaveCount(0);
+    await ctx.close();
+  }
+});
