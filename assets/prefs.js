@@ -24,10 +24,13 @@
   // loads; anywhere else (another screen, another language) it would be
   // wrong, so it is hidden until the app replaces it.
   if (lang !== 'en' || !/^#?\/?$/.test(location.hash)) root.classList.add('no-prerender');
-  const link = document.createElement('link');
-  link.rel = 'preload';
-  link.as = 'fetch';
-  link.crossOrigin = 'anonymous';
-  link.href = `i18n/${lang}.json`;
-  document.head.append(link);
+  // After the first paint, like the app itself (see scripts/post-build.mjs).
+  requestAnimationFrame(() => setTimeout(() => {
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = `i18n/${lang}.json`;
+    document.head.append(link);
+  }, 0));
 })();

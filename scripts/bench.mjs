@@ -15,7 +15,8 @@ const out = { bytes: [], lighthouse: null, timings: {}, storage: {} };
 // 1. First-load bytes: the page and everything it references, plus sw.js and
 // the default language's texts (loaded at start-up).
 const index = readFileSync(join(dist, 'index.html'), 'utf8');
-const referenced = [...index.matchAll(/(?:href|src)=\.?\/?([\w.-]+\.(?:js|wasm|css))/g)].map((m) => m[1]);
+// Links and scripts, and the glue and wasm named in the inline loader.
+const referenced = [...index.matchAll(/(?:href=|src=|')\.?\/?([\w.-]+\.(?:js|wasm|css))/g)].map((m) => m[1]);
 const files = ['index.html', ...new Set(referenced), 'sw.js'].filter((f) => readdirSync(dist).includes(f));
 files.push('i18n/en.json');
 for (const f of files) {

@@ -12,6 +12,10 @@
 //    i18n/en.json: it is what a first visit paints before the wasm has
 //    loaded (the app removes it when it mounts; assets/prefs.js hides it for
 //    other screens and languages);
+// 1c. start loading the app right after the first paint rather than during
+//    parsing: Trunk's preload links and loader become one small loader that
+//    waits for a frame, then preloads the glue with its integrity hash and
+//    fetches the wasm with its integrity hash;
 // 2. add the Content-Security-Policy meta tag, with the sha256 of Trunk's
 //    inline loader script computed from the final file;
 // 3. write sw.js from assets/sw.js with the list of every file in the build
@@ -51,6 +55,7 @@ for (const [old, now] of [[before, Buffer.from(out.code)], [built, renamed.wasm]
 }
 
 html = prerender(html, JSON.parse(readFileSync(join(dist, 'i18n', 'en.json'), 'utf8')));
+html = paintFirst(html, glue[0], glue[0].replace(/\.js$/, '_bg.wasm'), sri(Buffer.from(out.code)), sri(renamed.wasm));
 
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (inline.length === 0) throw new Error('no inline loader script found in index.html');
@@ -204,4 +209,22 @@ function prerender(page, en) {
     `<footer class="foot"><p>${tx('footer')}</p></footer></div>`;
   if (!page.includes('<body>')) throw new Error('prerender: no <body> in index.html');
   return page.replace('<body>', `<body>${markup}`);
+}
+
+// Replace Trunk's two preload links and module loader with a loader that
+// runs after the first paint. The integrity hashes are kept: the glue through
+// a modulepreload link with `integrity`, the wasm through fetch's `integrity`.
+function paintFirst(page, js, wasm, jsSri, wasmSri) {
+  const links = [...page.matchAll(/<link[^>]*rel=(?:modulepreload|preload)[^>]*>/g)].map((m) => m[0]);
+  const loader = page.match(/<script type=module>import init, \* as bindings from '\.\/[^']+';[\s\S]*?<\/script>/);
+  if (links.length < 2 || !loader) throw new Error("paintFirst: Trunk's loader has changed shape");
+  for (const l of new Set(links)) page = page.split(l).join('');
+  const code = `requestAnimationFrame(() => setTimeout(async () => {` +
+    `const l = document.createElement('link'); l.rel = 'modulepreload'; l.href = './${js}'; l.integrity = '${jsSri}'; document.head.append(l);` +
+    `const bindings = await import('./${js}');` +
+    `const wasm = await bindings.default({ module_or_path: fetch('./${wasm}', { integrity: '${wasmSri}' }) });` +
+    `window.wasmBindings = bindings;` +
+    `dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));` +
+    `}, 0));`;
+  return page.replace(loader[0], `<script type=module>${code}</script>`);
 }
