@@ -77,6 +77,7 @@ test('export, then import into a fresh browser profile gives the same history', 
   await other.getByRole('button', { name: 'Merge with what is here' }).click();
   await expect(other.getByText('Restored. The file held 2 check-ins.')).toBeVisible();
   await other.reload();
+  await expect(rows(other)).toHaveCount(before.length);
   expect(await rows(other).allTextContents()).toEqual(before);
   // Importing the same file again adds nothing.
   await other.getByLabel('Restore from a backup file').setInputFiles(file);
