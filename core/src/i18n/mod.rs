@@ -2,9 +2,9 @@
 //! `i18n/<code>.json` at the top of the repository: a flat JSON object from
 //! text key to text, shipped next to the app and loaded at start-up (only
 //! the language in use is downloaded). Texts may contain `{name}`
-//! placeholders, filled by [`fill`]. The tests below check every file:
+//! parameters, filled by [`fill`]. The tests below check every file:
 //! every key the content, the strategy library and the screens need is
-//! there, with the same placeholders as in English.
+//! there, with the same parameters as in English.
 
 use crate::json::{self, Value};
 
@@ -90,7 +90,7 @@ pub fn strategy_keys() -> Vec<String> {
     keys
 }
 
-/// Replace `{name}` placeholders with values.
+/// Replace `{name}` parameters with values.
 #[inline(never)]
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
@@ -151,8 +151,8 @@ mod tests {
         Texts::parse(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
     }
 
-    /// `{name}` placeholders in a text, sorted.
-    fn placeholders(text: &str) -> Vec<&str> {
+    /// `{name}` parameters in a text, sorted.
+    fn parameters(text: &str) -> Vec<&str> {
         let mut out: Vec<&str> = text
             .split('{')
             .skip(1)
@@ -196,7 +196,7 @@ mod tests {
     }
 
     #[test]
-    fn every_language_has_exactly_the_keys_and_placeholders_of_english() {
+    fn every_language_has_exactly_the_keys_and_parameters_of_english() {
         let en = file(Lang::En);
         for lang in Lang::ALL {
             let texts = file(*lang);
@@ -205,7 +205,7 @@ mod tests {
             assert_eq!(keys, en_keys, "{} has other keys than English", lang.code());
             for key in en_keys {
                 let (a, b) = (en.get(key).unwrap(), texts.get(key).unwrap());
-                assert_eq!(placeholders(a), placeholders(b), "{}: {key}", lang.code());
+                assert_eq!(parameters(a), parameters(b), "{}: {key}", lang.code());
                 assert!(!b.trim().is_empty(), "{} has empty {key}", lang.code());
             }
         }
@@ -224,7 +224,7 @@ mod tests {
     }
 
     #[test]
-    fn fallbacks_and_placeholders() {
+    fn fallbacks_and_parameters() {
         assert_eq!(fill("{a} and {b}", &[("a", "1"), ("b", "2")]), "1 and 2");
         assert_eq!(Lang::negotiate(["fr-FR", "en-GB"]), Lang::En);
         assert_eq!(Lang::negotiate(["es-MX", "en-US"]), Lang::Es);
