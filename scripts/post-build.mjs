@@ -105,49 +105,71 @@ console.log(`post-build: sw.js precaches ${precache.length} entries`);
 // wasm is kept. Each old name must occur in the glue as a whole identifier,
 // or the build stops.
 function shortenImports(wasm, js) {
-  let pos = 8;
-  const leb = () => { let r = 0, sh = 0, b; do { b = wasm[pos++]; r |= (b & 0x7f) << sh; sh += 7; } while (b & 0x80); return r >>> 0; };
-  const encLeb = (n) => { const o = []; do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; o.push(b); } while (n); return Buffer.from(o); };
-  const str = () => { const n = leb(); const v = wasm.subarray(pos, pos + n).toString('utf8'); pos += n; return v; };
-  const encStr = (v) => { const b = Buffer.from(v, 'utf8'); return Buffer.concat([encLeb(b.length), b]); };
-  while (pos < wasm.length) {
-    const start = pos;
-    const id = wasm[pos++];
-    const size = leb();
-    const body = pos;
-    if (id !== 2) { pos = body + size; continue; }
-    const count = leb();
+  const renames = [];
+  const out = rewriteSection(wasm, 2, 'import', (r) => {
+    const count = r.leb();
     const parts = [encLeb(count)];
-    const renames = [];
     for (let i = 0; i < count; i++) {
-      const module = str();
-      const name = str();
-      const descStart = pos;
-      const kind = wasm[pos++];
-      const limits = () => { const flag = wasm[pos++]; leb(); if (flag & 1) leb(); };
-      if (kind === 0) leb();
-      else if (kind === 1) { pos++; limits(); }
+      const module = r.str();
+      const name = r.str();
+      const descStart = r.pos;
+      const kind = wasm[r.pos++];
+      const limits = () => { const flag = wasm[r.pos++]; r.leb(); if (flag & 1) r.leb(); };
+      if (kind === 0) r.leb();
+      else if (kind === 1) { r.pos++; limits(); }
       else if (kind === 2) limits();
-      else if (kind === 3) pos += 2;
-      else if (kind === 4) { pos++; leb(); }
+      else if (kind === 3) r.pos += 2;
+      else if (kind === 4) { r.pos++; r.leb(); }
       else throw new Error(`unknown import kind ${kind}`);
-      const desc = wasm.subarray(descStart, pos);
+      const desc = wasm.subarray(descStart, r.pos);
       let now = name;
       if (module.endsWith('_bg.js')) { now = `$${renames.length.toString(36)}`; renames.push([name, now]); }
       parts.push(encStr(module), encStr(now), desc);
     }
-    if (pos !== body + size) throw new Error('import section parsed to the wrong length');
-    for (const [old, now] of renames) {
-      const re = new RegExp(`(?<![\\w$])${old.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
-      const n = (js.match(re) ?? []).length;
-      if (n === 0) throw new Error(`import ${old} not found in the JS glue`);
-      js = js.replace(re, now);
-    }
-    const section = Buffer.concat(parts);
-    const out = Buffer.concat([wasm.subarray(0, start), Buffer.from([2]), encLeb(section.length), section, wasm.subarray(body + size)]);
-    return { wasm: out, js, count: renames.length };
+    return Buffer.concat(parts);
+  });
+  for (const [old, now] of renames) {
+    const re = new RegExp(`(?<![\\w$])${old.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+    const n = (js.match(re) ?? []).length;
+    if (n === 0) throw new Error(`import ${old} not found in the JS glue`);
+    js = js.replace(re, now);
   }
-  return { wasm, js, count: 0 };
+  return { wasm: out, js, count: renames.length };
+}
+
+// Unsigned LEB128 and length-prefixed UTF-8, as the wasm binary format
+// encodes numbers and names.
+function encLeb(n) {
+  const o = [];
+  do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; o.push(b); } while (n);
+  return Buffer.from(o);
+}
+function encStr(v) {
+  const b = Buffer.from(v, 'utf8');
+  return Buffer.concat([encLeb(b.length), b]);
+}
+
+// Replace the body of the wasm section with this `id` by what `rewrite`
+// returns; `rewrite` reads the old body through `r` (r.pos, r.leb(),
+// r.str()) and must read all of it. Every other byte is kept. Without such
+// a section the wasm is returned as it is.
+function rewriteSection(wasm, id, what, rewrite) {
+  const r = {
+    pos: 8,
+    leb() { let v = 0, sh = 0, b; do { b = wasm[this.pos++]; v |= (b & 0x7f) << sh; sh += 7; } while (b & 0x80); return v >>> 0; },
+    str() { const n = this.leb(); const v = wasm.subarray(this.pos, this.pos + n).toString('utf8'); this.pos += n; return v; },
+  };
+  while (r.pos < wasm.length) {
+    const start = r.pos;
+    const sectionId = wasm[r.pos++];
+    const size = r.leb();
+    const body = r.pos;
+    if (sectionId !== id) { r.pos = body + size; continue; }
+    const section = rewrite(r);
+    if (r.pos !== body + size) throw new Error(`${what} section parsed to the wrong length`);
+    return Buffer.concat([wasm.subarray(0, start), Buffer.from([id]), encLeb(section.length), section, wasm.subarray(body + size)]);
+  }
+  return wasm;
 }
 
 // The JS side of the dropped exports: the `IntoUnderlying*` classes and
@@ -163,31 +185,21 @@ function dropStreamClasses(js) {
 // Remove the exports `drop(name)` selects from the export section. Only that
 // section changes; wasm-opt afterwards removes what nothing reaches.
 function dropExports(wasm, drop) {
-  let pos = 8;
-  const leb = () => { let r = 0, sh = 0, b; do { b = wasm[pos++]; r |= (b & 0x7f) << sh; sh += 7; } while (b & 0x80); return r >>> 0; };
-  const encLeb = (n) => { const o = []; do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; o.push(b); } while (n); return Buffer.from(o); };
-  while (pos < wasm.length) {
-    const start = pos;
-    const id = wasm[pos++];
-    const size = leb();
-    const body = pos;
-    if (id !== 7) { pos = body + size; continue; }
-    const count = leb();
+  let dropped = 0;
+  const out = rewriteSection(wasm, 7, 'export', (r) => {
+    const count = r.leb();
     const kept = [];
     for (let i = 0; i < count; i++) {
-      const entryStart = pos;
-      const n = leb();
-      const name = wasm.subarray(pos, pos + n).toString('utf8');
-      pos += n + 1; // name, kind
-      leb(); // index
-      if (!drop(name)) kept.push(wasm.subarray(entryStart, pos));
+      const entryStart = r.pos;
+      const name = r.str();
+      r.pos += 1; // kind
+      r.leb(); // index
+      if (drop(name)) dropped++;
+      else kept.push(wasm.subarray(entryStart, r.pos));
     }
-    if (pos !== body + size) throw new Error('export section parsed to the wrong length');
-    const section = Buffer.concat([encLeb(kept.length), ...kept]);
-    const out = Buffer.concat([wasm.subarray(0, start), Buffer.from([7]), encLeb(section.length), section, wasm.subarray(body + size)]);
-    return { wasm: out, count: count - kept.length };
-  }
-  return { wasm, count: 0 };
+    return Buffer.concat([encLeb(kept.length), ...kept]);
+  });
+  return { wasm: out, count: dropped };
 }
 
 // The home screen as the app renders it with nothing saved yet, as static

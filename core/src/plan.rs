@@ -38,6 +38,37 @@ pub fn step_id(strategy: &str, n: u8) -> String {
     format!("{strategy}.{n}")
 }
 
+/// The strategy part of a step id (`boundaries` for `boundaries.2`).
+pub fn strategy_of(id: &str) -> &str {
+    id.rsplit_once('.').map_or(id, |(s, _)| s)
+}
+
+/// Why an inner audit's form was refused, and in which row (0-based).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuditProblem {
+    /// A rating with no value next to it.
+    NeedName(usize),
+    /// A value whose rating is missing or not a whole number 0-10.
+    BadRating(usize),
+}
+
+/// Read the audit form's rows of (value, rating) as typed. Empty rows are
+/// skipped over; values are trimmed and cut to [`MAX_VALUE_CHARS`].
+pub fn audit_values(rows: &[(String, String)]) -> Result<Vec<(String, u8)>, AuditProblem> {
+    let mut out = vec![];
+    for (i, (name, rating)) in rows.iter().take(MAX_VALUES).enumerate() {
+        let name: String = name.trim().chars().take(MAX_VALUE_CHARS).collect();
+        let rating = rating.trim();
+        match (name.is_empty(), rating.parse::<u8>()) {
+            (true, _) if rating.is_empty() => {}
+            (false, Ok(r)) if r <= 10 => out.push((name, r)),
+            (true, _) => return Err(AuditProblem::NeedName(i)),
+            _ => return Err(AuditProblem::BadRating(i)),
+        }
+    }
+    Ok(out)
+}
+
 /// The strategy and step number a step id names, if the library has them.
 pub fn parse_step(id: &str) -> Option<(&'static Strategy, u8)> {
     let (s, n) = id.rsplit_once('.')?;
@@ -281,6 +312,38 @@ mod tests {
             values: vec![("Family".into(), 3), ("Craft".into(), 8)],
         });
         assert_eq!(load(Some(&save(&d))), Loaded::Ok(d));
+    }
+
+    #[test]
+    fn audit_forms_are_read_or_refused_with_the_row() {
+        let row = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            audit_values(&[row(" Family ", "3"), row("", ""), row("Craft", " 10 ")]),
+            Ok(vec![("Family".into(), 3), ("Craft".into(), 10)])
+        );
+        assert_eq!(
+            audit_values(&[row("", "4")]),
+            Err(AuditProblem::NeedName(0))
+        );
+        assert_eq!(
+            audit_values(&[row("a", "1"), row("b", "11")]),
+            Err(AuditProblem::BadRating(1))
+        );
+        assert_eq!(
+            audit_values(&[row("a", "")]),
+            Err(AuditProblem::BadRating(0))
+        );
+        assert_eq!(
+            audit_values(&[row("a", "2.5")]),
+            Err(AuditProblem::BadRating(0))
+        );
+        let long = "x".repeat(MAX_VALUE_CHARS + 5);
+        assert_eq!(
+            audit_values(&[row(&long, "1")]).unwrap()[0].0.len(),
+            MAX_VALUE_CHARS
+        );
+        assert_eq!(strategy_of("boundaries.2"), "boundaries");
+        assert_eq!(strategy_of("odd"), "odd");
     }
 
     #[test]

@@ -234,6 +234,12 @@ fn write_checkin(out: &mut String, c: &CheckIn) {
     o.end();
 }
 
+/// A required timestamp member, milliseconds since the epoch (the range is
+/// checked by `validate`).
+fn time_of(m: &[(String, Value)]) -> Result<i64, String> {
+    int_of(m, "at", i64::MIN..=i64::MAX)
+}
+
 /// A keyed enum from an optional member ("" or absent is `None`).
 fn opt_key<T>(
     m: &[(String, Value)],
@@ -266,7 +272,7 @@ fn read_checkin(v: &Value) -> Result<CheckIn, String> {
     }
     Ok(CheckIn {
         id: str_of(m, "id")?.to_string(),
-        at: int_of(m, "at", i64::MIN..=i64::MAX)?,
+        at: time_of(m)?,
         mode: key_of(m, "m", Mode::from_key)?,
         content_version: int_of(m, "cv", 0..=i64::from(u32::MAX))? as u32,
         answers,
@@ -360,7 +366,7 @@ fn read_data(v: &Value) -> Result<Data, String> {
                 _ => Err(wrong("v")),
             })?;
             Some(Audit {
-                at: int_of(a, "at", i64::MIN..=i64::MAX)?,
+                at: time_of(a)?,
                 values,
             })
         }
@@ -375,7 +381,7 @@ fn read_data(v: &Value) -> Result<Data, String> {
             let m = members(v, "plan")?;
             Ok(PlanStep {
                 id: str_of(m, "id")?.to_string(),
-                at: int_of(m, "at", i64::MIN..=i64::MAX)?,
+                at: time_of(m)?,
                 done: match get(m, "d") {
                     None | Some(Value::Null) => false,
                     Some(Value::Bool(b)) => *b,
@@ -388,7 +394,7 @@ fn read_data(v: &Value) -> Result<Data, String> {
             let m = members(v, "ledger")?;
             Ok(Entry {
                 id: str_of(m, "id")?.to_string(),
-                at: int_of(m, "at", i64::MIN..=i64::MAX)?,
+                at: time_of(m)?,
                 flow: key_of(m, "f", Flow::from_key)?,
                 area: key_of(m, "k", Area::from_key)?,
                 rest: opt_key(m, "r", RestKind::from_key)?,

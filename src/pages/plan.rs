@@ -17,7 +17,10 @@ use temper_core::ledger::{
     audit_gaps, most_frequent, week_balance, Area, Changeable, Entry, Flow, MAX_VALUES,
     MAX_WHAT_CHARS,
 };
-use temper_core::plan::{parse_step, progress, step_id, valid_due, Audit, MAX_VALUE_CHARS};
+use temper_core::plan::{
+    audit_values, parse_step, progress, step_id, strategy_of, valid_due, Audit, AuditProblem,
+    MAX_VALUE_CHARS,
+};
 use temper_core::scoring::score;
 use temper_core::store::{new_id, Data};
 use temper_core::strategies::{
@@ -162,22 +165,21 @@ pub fn plan() -> AnyView {
 
 /// The adopted steps, grouped by strategy in the order first adopted.
 fn my_steps(d: &Data) -> String {
-    let group_of = |id: &str| id.rsplit_once('.').map_or(id, |(a, _)| a).to_string();
-    let mut groups: Vec<String> = vec![];
+    let mut groups: Vec<&str> = vec![];
     for s in &d.plan {
-        let g = group_of(&s.id);
+        let g = strategy_of(&s.id);
         if !groups.contains(&g) {
             groups.push(g);
         }
     }
     let mut out = String::new();
     for g in groups {
-        let name = match by_id(&g) {
+        let name = match by_id(g) {
             Some(s) => st_text(s.id, "name"),
-            None => g.clone(),
+            None => g.to_string(),
         };
         let mut steps = String::new();
-        for s in d.plan.iter().filter(|s| group_of(&s.id) == g) {
+        for s in d.plan.iter().filter(|s| strategy_of(&s.id) == g) {
             let text = step_text(&s.id);
             let (class, tick) = if s.done {
                 (" done", " checked")
@@ -636,26 +638,18 @@ fn audit_action(st: AppState, action: &str, id: &str) {
     if action != "save" {
         return plan_action(st, action, id);
     }
-    let mut values = vec![];
-    for i in 0..MAX_VALUES {
-        let name: String = value(&format!("value-{i}"))
-            .trim()
-            .chars()
-            .take(MAX_VALUE_CHARS)
-            .collect();
-        let rating = value(&format!("rating-{i}"));
-        let rating = rating.trim();
-        match (name.is_empty(), rating.parse::<u8>()) {
-            (true, _) if rating.is_empty() => {}
-            (false, Ok(r)) if r <= 10 => values.push((name, r)),
-            (true, _) => {
-                return invalid("audit", &format!("value-{i}"), "audit.needname");
-            }
-            _ => {
-                return invalid("audit", &format!("rating-{i}"), "audit.badrating");
-            }
+    let rows: Vec<(String, String)> = (0..MAX_VALUES)
+        .map(|i| (value(&format!("value-{i}")), value(&format!("rating-{i}"))))
+        .collect();
+    let values = match audit_values(&rows) {
+        Ok(values) => values,
+        Err(AuditProblem::NeedName(i)) => {
+            return invalid("audit", &format!("value-{i}"), "audit.needname")
         }
-    }
+        Err(AuditProblem::BadRating(i)) => {
+            return invalid("audit", &format!("rating-{i}"), "audit.badrating")
+        }
+    };
     let at = now_ms();
     st.data.update(|d| d.audit = Some(Audit { at, values }));
     refocus("audit-save");

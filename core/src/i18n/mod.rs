@@ -154,9 +154,8 @@ mod tests {
     /// `{name}` parameters in a text, sorted.
     fn parameters(text: &str) -> Vec<&str> {
         let mut out: Vec<&str> = text
-            .split('{')
-            .skip(1)
-            .filter_map(|p| p.split_once('}').map(|(name, _)| name))
+            .match_indices('{')
+            .filter_map(|(i, _)| text[i + 1..].split_once('}').map(|(name, _)| name))
             .collect();
         out.sort_unstable();
         out
