@@ -4,7 +4,9 @@
 // - hides the prerendered English home screen when it doesn't apply;
 // - starts downloading the language file the app will ask for (the app
 //   decides for certain; this guess only saves a round trip), and sets
-//   <html lang> early.
+//   <html lang> early;
+// - provides `temperPainted`, a promise settled once the first frame is on
+//   screen: the app's loader waits for it.
 // It only reads `temper.theme` and `temper.lang`; the app writes them.
 (() => {
   const root = document.documentElement;
@@ -24,13 +26,30 @@
   // loads; anywhere else (another screen, another language) it would be
   // wrong, so it is hidden until the app replaces it.
   if (lang !== 'en' || !/^#?\/?$/.test(location.hash)) root.classList.add('no-prerender');
-  // After the first paint, like the app itself (see scripts/post-build.mjs).
-  requestAnimationFrame(() => setTimeout(() => {
+  // Downloads start once the first frame is on screen (the paint timing
+  // entry is reported after the frame is presented), so they never compete
+  // with it. A hidden tab paints nothing: it starts at once. Without paint
+  // timing, or if it never reports, the timeout starts them.
+  window.temperPainted = new Promise((go) => {
+    setTimeout(go, 2000);
+    if (document.visibilityState === 'hidden') return go();
+    try {
+      new PerformanceObserver((list, observer) => {
+        observer.disconnect();
+        go();
+      }).observe({ type: 'paint', buffered: true });
+    } catch (e) {
+      requestAnimationFrame(() => setTimeout(go, 0));
+    }
+  });
+  // The language file the app will ask for (see scripts/post-build.mjs for
+  // the app itself).
+  window.temperPainted.then(() => {
     const link = document.createElement('link');
     link.rel = 'preload';
     link.as = 'fetch';
     link.crossOrigin = 'anonymous';
     link.href = `i18n/${lang}.json`;
     document.head.append(link);
-  }, 0));
+  });
 })();

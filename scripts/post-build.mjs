@@ -224,19 +224,20 @@ function prerender(page, en) {
 }
 
 // Replace Trunk's two preload links and module loader with a loader that
-// runs after the first paint. The integrity hashes are kept: the glue through
-// a modulepreload link with `integrity`, the wasm through fetch's `integrity`.
+// runs after the first paint (`temperPainted`, from assets/prefs.js). The
+// integrity hashes are kept: the glue through a modulepreload link with
+// `integrity`, the wasm through fetch's `integrity`.
 function paintFirst(page, js, wasm, jsSri, wasmSri) {
   const links = [...page.matchAll(/<link[^>]*rel=(?:modulepreload|preload)[^>]*>/g)].map((m) => m[0]);
   const loader = page.match(/<script type=module>import init, \* as bindings from '\.\/[^']+';[\s\S]*?<\/script>/);
   if (links.length < 2 || !loader) throw new Error("paintFirst: Trunk's loader has changed shape");
   for (const l of new Set(links)) page = page.split(l).join('');
-  const code = `requestAnimationFrame(() => setTimeout(async () => {` +
+  const code = `(window.temperPainted || Promise.resolve()).then(async () => {` +
     `const l = document.createElement('link'); l.rel = 'modulepreload'; l.href = './${js}'; l.integrity = '${jsSri}'; document.head.append(l);` +
     `const bindings = await import('./${js}');` +
     `const wasm = await bindings.default({ module_or_path: fetch('./${wasm}', { integrity: '${wasmSri}' }) });` +
     `window.wasmBindings = bindings;` +
     `dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));` +
-    `}, 0));`;
+    `});`;
   return page.replace(loader[0], `<script type=module>${code}</script>`);
 }

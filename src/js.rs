@@ -1,6 +1,7 @@
 //! Promises without an async runtime: `settle` calls back once a promise
 //! settles. Keeps an executor (and its code) out of the wasm; used by the
 //! adapters that wait for the browser (files, crypto, language files).
+//! `later` runs work in a task of its own.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
@@ -40,4 +41,27 @@ pub fn call(object: &JsValue, method: &str, args: &[JsValue]) -> Option<JsValue>
         array.push(a);
     }
     f.apply(object, &array).ok()
+}
+
+/// Run `f` in a task of its own (a zero-delay timeout), so that start-up
+/// work comes in several short tasks instead of one long one that would
+/// hold up a tap or a key press.
+pub fn later(f: impl FnOnce() + 'static) {
+    later_boxed(Box::new(f));
+}
+
+// One closure type for every caller: a generic one would bring its own
+// copy of wasm-bindgen's closure glue for each.
+#[inline(never)]
+fn later_boxed(f: Box<dyn FnOnce()>) {
+    use wasm_bindgen::JsCast;
+    let f = Closure::once_into_js(f);
+    match web_sys::window() {
+        Some(w) => {
+            let _ = w.set_timeout_with_callback(f.unchecked_ref());
+        }
+        None => {
+            let _ = f.unchecked_ref::<js_sys::Function>().call0(&JsValue::NULL);
+        }
+    }
 }

@@ -217,8 +217,7 @@ fn Nav() -> impl IntoView {
 }
 
 #[component]
-pub fn App() -> impl IntoView {
-    let st = AppState::new();
+pub fn App(st: AppState) -> impl IntoView {
     st.route.set(Route::parse(&current_hash()));
     provide_context(st);
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -240,6 +239,12 @@ pub fn App() -> impl IntoView {
             let _ = main.focus();
         }
     };
+    // The frame mounts first; the screen comes in a task of its own.
+    let ready = RwSignal::new(false);
+    js::later(move || {
+        ready.set(true);
+        drop_prerender();
+    });
     view! {
         <a class="skip" href="#main" on:click=skip>{t("skip")}</a>
         <header class="top">
@@ -249,9 +254,11 @@ pub fn App() -> impl IntoView {
         <StorageBanner/>
         <main id="main" tabindex="-1">
             <Notices/>
-            {move || { st.refresh.track(); if matches!(st.status.get(), Status::Locked { .. }) {
-                return pages::lock::unlock();
-            } match st.route.get() {
+            {move || { st.refresh.track(); if !ready.get() {
+                ().into_any()
+            } else if matches!(st.status.get(), Status::Locked { .. }) {
+                pages::lock::unlock()
+            } else { match st.route.get() {
                 Route::Home => screen_home(),
                 Route::CheckIn => screen_checkin(),
                 Route::Results(id) => screen_results(id),
@@ -262,7 +269,7 @@ pub fn App() -> impl IntoView {
                 Route::Report => pages::plan::report(),
                 Route::Privacy => screen_privacy(),
                 Route::NotFound(_) => screen_notfound(),
-            }}}
+            }}}}
         </main>
         <footer class="foot"><p>{t("footer")}</p>{theme_picker()}</footer>
     }
@@ -381,15 +388,22 @@ fn chosen_lang() -> Lang {
 }
 
 /// Load the language, then mount the app. Called by the binary's `main`.
+/// Start-up runs as a chain of short tasks (texts, stored data, frame,
+/// screen), so a tap on the static home screen is never held up for long.
 pub fn run() {
+    // Out of the task that compiled and instantiated the wasm.
+    js::later(load_texts);
+}
+
+fn load_texts() {
     let lang = chosen_lang();
     texts::fetch(lang.code(), move |text| {
         match text.map(|t| i18n::Texts::parse(&t)) {
-            Some(Ok(texts)) => start(lang, texts),
+            Some(Ok(texts)) => js::later(move || start(lang, texts)),
             // A broken or missing file: fall back to English, then to keys.
             _ if lang != Lang::En => texts::fetch("en", |text| {
                 let texts = text.and_then(|t| i18n::Texts::parse(&t).ok());
-                start(Lang::En, texts.unwrap_or_default());
+                js::later(move || start(Lang::En, texts.unwrap_or_default()));
             }),
             _ => start(Lang::En, i18n::Texts::default()),
         }
@@ -404,16 +418,32 @@ pub fn set_language(lang: Lang, texts: i18n::Texts) {
 
 fn start(lang: Lang, texts: i18n::Texts) {
     set_language(lang, texts);
-    let doc = web_sys::window().and_then(|w| w.document());
-    // The static home screen painted before the app loaded (index.html).
-    if let Some(p) = doc.as_ref().and_then(|d| d.get_element_by_id("prerender")) {
-        p.remove();
-    }
-    if let Some(root) = doc.and_then(|d| d.document_element()) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = root.set_attribute("lang", lang.code());
         // For the service-worker adapter's "Update available" offer.
         let _ = root.set_attribute("data-update-text", &t("update.text"));
         let _ = root.set_attribute("data-update-button", &t("update.button"));
     }
-    leptos::mount::mount_to_body(App);
+    // Reading and parsing the stored data (a long history takes a while)
+    // in one task, mounting in the next.
+    js::later(|| {
+        let st = AppState::from_loaded(state::load());
+        js::later(move || {
+            leptos::mount::mount_to_body(move || App(AppProps { st }));
+        });
+    });
+}
+
+/// Swap the static home screen painted before the app loaded (index.html)
+/// for the app, which stays hidden by CSS while `#prerender` exists.
+fn drop_prerender() {
+    if let Some(p) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("prerender"))
+    {
+        p.remove();
+    }
 }

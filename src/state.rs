@@ -132,7 +132,12 @@ fn open(raw: Option<String>) -> (Data, Status) {
 
 impl AppState {
     pub fn new() -> Self {
-        let (data, status) = load();
+        Self::from_loaded(load())
+    }
+
+    /// The state for what [`load`] returned (start-up loads in a task of
+    /// its own, before the app mounts).
+    pub fn from_loaded((data, status): (Data, Status)) -> Self {
         AppState {
             data: RwSignal::new(data),
             status: RwSignal::new(status),

@@ -81,7 +81,11 @@ async fn app_mounts_and_shows_the_home_screen() {
         .unwrap();
     let texts = temper_core::i18n::Texts::parse(include_str!("../i18n/en.json")).unwrap();
     temper::set_language(temper_core::i18n::Lang::En, texts);
-    leptos::mount::mount_to_body(temper::App);
+    leptos::mount::mount_to_body(|| {
+        temper::App(temper::AppProps {
+            st: state::AppState::new(),
+        })
+    });
     tick().await;
     let doc = web_sys::window().unwrap().document().unwrap();
     let h1 = doc.query_selector("main h1").unwrap().expect("a heading");

@@ -186,6 +186,9 @@ impl Parser<'_> {
             self.i += 1;
             return Ok(Value::Obj(out));
         }
+        // While the keys come in ascending order (as in the language files),
+        // a new key above the last one can't be a duplicate: no scan needed.
+        let mut ascending = true;
         loop {
             self.ws();
             if self.peek()? != b'"' {
@@ -193,10 +196,12 @@ impl Parser<'_> {
             }
             let at = self.i;
             let key = self.string()?;
-            if out.iter().any(|(k, _)| *k == key) {
+            let above_last = out.last().is_none_or(|(k, _)| *k < key);
+            if !(ascending && above_last) && out.iter().any(|(k, _)| *k == key) {
                 self.i = at;
                 return Err(Problem::Duplicate);
             }
+            ascending &= above_last;
             self.ws();
             self.expect(b":")?;
             let v = self.value()?;
@@ -502,6 +507,7 @@ mod tests {
             ("\"\\udc00\"", Problem::Syntax),
             ("\"a\u{1}b\"", Problem::Syntax),
             ("{\"a\":1,\"a\":2}", Problem::Duplicate),
+            ("{\"a\":1,\"b\":2,\"a\":3}", Problem::Duplicate),
             ("nul", Problem::Eof),
             ("truth", Problem::Syntax),
         ];
@@ -543,6 +549,26 @@ mod tests {
         #[test]
         fn any_integer_round_trips(n in any::<i64>()) {
             prop_assert_eq!(parse(&n.to_string()), Ok(Value::Int(n)));
+        }
+
+        /// Duplicates are found whatever the order, including after a run
+        /// of ascending keys (where the parser skips its scan).
+        #[test]
+        fn an_object_is_refused_exactly_when_a_key_repeats(
+            keys in proptest::collection::vec("[a-d]{1,2}", 0..12),
+            sort_first in any::<bool>(),
+        ) {
+            let mut keys = keys;
+            if sort_first {
+                keys.sort();
+            }
+            let members: Vec<String> = keys.iter().map(|k| format!("\"{k}\":0")).collect();
+            let text = format!("{{{}}}", members.join(","));
+            let mut unique = keys.clone();
+            unique.sort();
+            unique.dedup();
+            let refused = parse(&text).map_err(|e| e.problem) == Err(Problem::Duplicate);
+            prop_assert_eq!(refused, unique.len() < keys.len(), "{}", text);
         }
 
         #[test]

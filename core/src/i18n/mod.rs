@@ -179,6 +179,33 @@ mod tests {
         }
     }
 
+    /// Sorted files parse in one pass at start-up (no duplicate scan, no
+    /// sorting); unsorted ones still work, only slower. To sort one:
+    /// `node -e` with `JSON.stringify(sortedObject, null, 2)`, as the
+    /// README's "Adding a language" says.
+    #[test]
+    fn every_language_file_is_sorted_by_key() {
+        for lang in Lang::ALL {
+            let path = format!(
+                "{}/../i18n/{}.json",
+                env!("CARGO_MANIFEST_DIR"),
+                lang.code()
+            );
+            let text = std::fs::read_to_string(&path).unwrap();
+            let Ok(Value::Obj(members)) = json::parse(&text) else {
+                panic!("{path} is not a JSON object");
+            };
+            for pair in members.windows(2) {
+                assert!(
+                    pair[0].0 < pair[1].0,
+                    "{path}: \"{}\" comes after \"{}\"; keep the keys sorted",
+                    pair[1].0,
+                    pair[0].0
+                );
+            }
+        }
+    }
+
     #[test]
     fn every_language_has_every_content_and_strategy_key() {
         for lang in Lang::ALL {
