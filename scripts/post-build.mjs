@@ -234,8 +234,14 @@ function paintFirst(page, js, wasm, jsSri, wasmSri) {
   for (const l of new Set(links)) page = page.split(l).join('');
   const code = `(window.temperPainted || Promise.resolve()).then(async () => {` +
     `const l = document.createElement('link'); l.rel = 'modulepreload'; l.href = './${js}'; l.integrity = '${jsSri}'; document.head.append(l);` +
-    `const bindings = await import('./${js}');` +
-    `const wasm = await bindings.default({ module_or_path: fetch('./${wasm}', { integrity: '${wasmSri}' }) });` +
+    `const get = () => fetch('./${wasm}', { integrity: '${wasmSri}' });` +
+    // Compile (streaming, or from bytes where the server's MIME type rules
+    // that out), then instantiate and start in a later task: two shorter
+    // tasks instead of one long one.
+    `const [bindings, module] = await Promise.all([import('./${js}'),` +
+    ` WebAssembly.compileStreaming(get()).catch(async () => WebAssembly.compile(await (await get()).arrayBuffer()))]);` +
+    `await new Promise((go) => setTimeout(go));` +
+    `const wasm = await bindings.default({ module_or_path: module });` +
     `window.wasmBindings = bindings;` +
     `dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));` +
     `});`;

@@ -216,6 +216,30 @@ fn Nav() -> impl IntoView {
     view! { <nav aria-label=t("nav.label")><ul>{links}</ul></nav> }
 }
 
+/// The skip link and the navigation, mounted in a task before the rest.
+#[component]
+pub fn Top(st: AppState) -> impl IntoView {
+    st.route.set(Route::parse(&current_hash()));
+    provide_context(st);
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("main"))
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = main.focus();
+        }
+    };
+    view! {
+        <a class="skip" href="#main" on:click=skip>{t("skip")}</a>
+        <header class="top">
+            <a class="brand" href="#/">{t("app.name")}</a>
+            <Nav/>
+        </header>
+    }
+}
+
 #[component]
 pub fn App(st: AppState) -> impl IntoView {
     st.route.set(Route::parse(&current_hash()));
@@ -229,16 +253,6 @@ pub fn App(st: AppState) -> impl IntoView {
             st.on_external_change();
         }
     });
-    let skip = move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        if let Some(main) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("main"))
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-        {
-            let _ = main.focus();
-        }
-    };
     // The frame mounts first; the screen comes in a task of its own.
     let ready = RwSignal::new(false);
     js::later(move || {
@@ -246,11 +260,6 @@ pub fn App(st: AppState) -> impl IntoView {
         drop_prerender();
     });
     view! {
-        <a class="skip" href="#main" on:click=skip>{t("skip")}</a>
-        <header class="top">
-            <a class="brand" href="#/">{t("app.name")}</a>
-            <Nav/>
-        </header>
         <StorageBanner/>
         <main id="main" tabindex="-1">
             <Notices/>
@@ -388,8 +397,8 @@ fn chosen_lang() -> Lang {
 }
 
 /// Load the language, then mount the app. Called by the binary's `main`.
-/// Start-up runs as a chain of short tasks (texts, stored data, frame,
-/// screen), so a tap on the static home screen is never held up for long.
+/// Start-up runs as a chain of short tasks (texts, stored data, navigation,
+/// the rest of the frame, screen), so a tap on the static home screen is never held up for long.
 pub fn run() {
     // Out of the task that compiled and instantiated the wasm.
     js::later(load_texts);
@@ -432,7 +441,8 @@ fn start(lang: Lang, texts: i18n::Texts) {
     js::later(|| {
         let st = AppState::from_loaded(state::load());
         js::later(move || {
-            leptos::mount::mount_to_body(move || App(AppProps { st }));
+            leptos::mount::mount_to_body(move || Top(TopProps { st }));
+            js::later(move || leptos::mount::mount_to_body(move || App(AppProps { st })));
         });
     });
 }
