@@ -267,18 +267,9 @@ pub fn App(st: AppState) -> impl IntoView {
                 ().into_any()
             } else if matches!(st.status.get(), Status::Locked { .. }) {
                 pages::lock::unlock()
-            } else { match st.route.get() {
-                Route::Home => screen_home(),
-                Route::CheckIn => screen_checkin(),
-                Route::Results(id) => screen_results(id),
-                Route::History => screen_history(),
-                Route::Plan => pages::plan::plan(),
-                Route::Ledger => pages::plan::ledger(),
-                Route::Audit => pages::plan::audit(),
-                Route::Report => pages::plan::report(),
-                Route::Privacy => screen_privacy(),
-                Route::NotFound(_) => screen_notfound(),
-            }}}}
+            } else {
+                screen(st.route.get())
+            }}}
         </main>
         <footer class="foot"><p>{t("footer")}</p>{theme_picker()}</footer>
     }
@@ -347,31 +338,32 @@ fn theme_picker() -> AnyView {
     })
 }
 
-// One function per screen keeps each screen's code apart (and measurable
-// with twiggy) instead of inlined into the router.
-#[inline(never)]
-fn screen_home() -> AnyView {
-    pages::home::Home().into_any()
-}
-#[inline(never)]
-fn screen_checkin() -> AnyView {
-    pages::checkin::checkin()
-}
-#[inline(never)]
-fn screen_results(id: Option<String>) -> AnyView {
-    pages::results::ResultsPage(pages::results::ResultsPageProps { id }).into_any()
-}
-#[inline(never)]
-fn screen_history() -> AnyView {
-    pages::history::History().into_any()
-}
-#[inline(never)]
-fn screen_privacy() -> AnyView {
-    pages::simple::Privacy().into_any()
-}
-#[inline(never)]
-fn screen_notfound() -> AnyView {
-    pages::simple::NotFound().into_any()
+/// The screen for a route, called through a function pointer. wasm-opt
+/// inlines every function that has a single caller, so direct calls would
+/// merge all screens into the router: one 29 KB function that V8 compiles,
+/// whole, the first time the router runs, during start-up. Kept apart, each
+/// screen's code is compiled when that screen is first shown (and each is
+/// measurable with twiggy).
+fn screen(route: Route) -> AnyView {
+    let f: fn(Route) -> AnyView = match route {
+        Route::Home => |_| pages::home::Home().into_any(),
+        Route::CheckIn => |_| pages::checkin::checkin(),
+        Route::Results(_) => |r| {
+            let id = match r {
+                Route::Results(id) => id,
+                _ => None,
+            };
+            pages::results::ResultsPage(pages::results::ResultsPageProps { id }).into_any()
+        },
+        Route::History => |_| pages::history::History().into_any(),
+        Route::Plan => |_| pages::plan::plan(),
+        Route::Ledger => |_| pages::plan::ledger(),
+        Route::Audit => |_| pages::plan::audit(),
+        Route::Report => |_| pages::plan::report(),
+        Route::Privacy => |_| pages::simple::Privacy().into_any(),
+        Route::NotFound(_) => |_| pages::simple::NotFound().into_any(),
+    };
+    std::hint::black_box(f)(route)
 }
 
 /// The language to use: the person's choice, else the browser's
