@@ -21,6 +21,8 @@ const PATH_LEN: usize = 8;
 const MAX_MARKS: usize = 60;
 /// The list shows this many newest check-ins until the person asks for all.
 const PAGE: usize = 100;
+/// The id of the first row "Show all" adds.
+const MORE_ID: &str = "history-more";
 
 thread_local! {
     /// "Show all" was chosen (for this session).
@@ -94,6 +96,8 @@ fn act(st: AppState, action: &str, id: &str) {
         }
         "all" => {
             SHOW_ALL.with(|s| s.set(true));
+            // Carry on where the new rows start, not back at the top.
+            refocus(MORE_ID);
             st.rerender();
         }
         "deleteall" => {
@@ -192,9 +196,15 @@ fn list(checkins: &[CheckIn], scored: &[Row]) -> El {
     // several times faster than building each cell through the DOM API.
     let delete = t("history.delete");
     let mut rows = String::new();
-    for (c, s) in checkins.iter().zip(scored).rev().take(shown) {
+    for (i, (c, s)) in checkins.iter().zip(scored).rev().take(shown).enumerate() {
+        // The first row "Show all" added gets an id, for focus to go to.
+        let id_attr = if i == PAGE {
+            format!(" id=\"{MORE_ID}\"")
+        } else {
+            String::new()
+        };
         rows += &html(
-            "<tr><td><a href=\"#/results/{0}\">{1}</a></td><td>{2}</td><td>{3}</td><td>{4}</td>\
+            "<tr><td><a href=\"#/results/{0}\"{=8}>{1}</a></td><td>{2}</td><td>{3}</td><td>{4}</td>\
              <td>{5}</td><td class=\"note-cell\">{6}</td><td><button type=\"button\" class=\"link\" \
              data-action=\"delete\" data-id=\"{0}\">{7}</button></td></tr>",
             &[
@@ -206,6 +216,7 @@ fn list(checkins: &[CheckIn], scored: &[Row]) -> El {
                 &t(s.zone.key()),
                 &c.note,
                 &delete,
+                &id_attr,
             ],
         );
     }

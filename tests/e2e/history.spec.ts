@@ -143,4 +143,10 @@ test('a long history shows the newest 100 rows, and all on request', async ({ pa
   await page.getByRole('button', { name: 'Show all 150 check-ins' }).click();
   await expect(page.locator('table.history tbody tr')).toHaveCount(150);
   await expect(page.getByRole('button', { name: /Show all/ })).toHaveCount(0);
+  // Focus goes to the first row just added (the 101st newest, p49), not
+  // back to the top of the screen.
+  const first = page.locator('table.history tbody tr').nth(100).getByRole('link');
+  await expect(first).toHaveAttribute('href', '#/results/p49');
+  await expect(first).toBeFocused();
+  await expect(first).toBeInViewport();
 });
