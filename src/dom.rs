@@ -196,6 +196,13 @@ pub fn value(id: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Set the value of the form control with this id.
+pub fn set_value(id: &str, value: &str) {
+    if let Some(e) = document().and_then(|d| d.get_element_by_id(id)) {
+        let _ = js_sys::Reflect::set(&e, &"value".into(), &value.into());
+    }
+}
+
 /// Move keyboard focus to the element with this id, now.
 pub fn focus(id: &str) {
     if let Some(e) = document()

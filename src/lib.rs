@@ -314,8 +314,17 @@ fn theme_picker() -> AnyView {
         if action == "lang" {
             // Reloading loads the other language file as part of the page
             // load; nothing is fetched while the app runs. A check-in in
-            // progress is kept as a draft.
+            // progress is kept as a draft, except with the lock on: then it
+            // lives in memory only, and the person decides.
             let code = dom::value("lang-choice");
+            if pages::checkin::draft_in_memory_only() {
+                let go = web_sys::window()
+                    .and_then(|w| w.confirm_with_message(&t("lang.losedraft")).ok());
+                if go != Some(true) {
+                    dom::set_value("lang-choice", lang().code());
+                    return;
+                }
+            }
             if storage::write(storage::LANG_KEY, &code).is_ok() {
                 if let Some(w) = web_sys::window() {
                     let _ = w.location().reload();

@@ -22,6 +22,12 @@ thread_local! {
     static DRAFT: RefCell<Option<Draft>> = const { RefCell::new(None) };
 }
 
+/// Whether a check-in in progress exists only in memory (the lock keeps
+/// drafts off the disk), so a reload would lose it.
+pub fn draft_in_memory_only() -> bool {
+    crate::state::locked() && DRAFT.with(|d| d.borrow().is_some())
+}
+
 /// The check-in screen: the chooser, or the current step.
 pub fn checkin() -> AnyView {
     let st = use_state();

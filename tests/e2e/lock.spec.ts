@@ -109,3 +109,28 @@ test('the lock closes by itself after the chosen time without use', async ({ pag
   await page.clock.fastForward('02:00');
   await expect(page.getByRole('heading', { level: 1, name: 'Temper is locked' })).toBeVisible();
 });
+
+test('with the lock on, changing the language mid-check-in asks first, since the answers so far live in memory only', async ({ page }) => {
+  await setLock(page);
+  await page.goto('./#/checkin');
+  await page.getByRole('button', { name: /Quick pulse/ }).click();
+  await page.getByRole('radio', { name: 'Often' }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('Question 2 of 7')).toBeVisible();
+  expect(await raw(page, 'temper.draft')).toBeNull();
+
+  // Cancel: nothing changes, the check-in goes on.
+  let asked = '';
+  page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+  await page.getByLabel('Language').selectOption('es');
+  await expect.poll(() => asked).toContain('would be lost');
+  await expect(page.getByLabel('Language')).toHaveValue('en');
+  await expect(page.getByText('Question 2 of 7')).toBeVisible();
+  expect(await raw(page, 'temper.lang')).toBeNull();
+
+  // Accept: the page reloads in Spanish (and asks for the passphrase).
+  page.once('dialog', (d) => d.accept());
+  await page.getByLabel('Language').selectOption('es');
+  await expect(page.getByRole('heading', { level: 1, name: /bloqueado/i })).toBeVisible();
+  expect(await raw(page, 'temper.lang')).toBe('es');
+});
