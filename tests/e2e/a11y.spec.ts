@@ -1,4 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
+import { pulse as quickPulse } from './pulse';
 
 // axe-core is injected, so this context bypasses the page's CSP.
 test.use({ bypassCSP: true });
@@ -12,15 +13,7 @@ async function axe(page: Page, label: string) {
   expect(problems).toEqual([]);
 }
 
-async function pulse(page: Page) {
-  await page.goto('./#/checkin');
-  await page.getByRole('button', { name: /Quick pulse/ }).click();
-  for (let n = 1; n <= 7; n++) {
-    await page.getByRole('radio', { name: n < 4 ? 'Always' : 'Rarely' }).check();
-    await page.getByRole('button', { name: n === 7 ? 'See results' : 'Next' }).click();
-  }
-  await expect(page.getByRole('meter', { name: 'Burnout', exact: true })).toBeVisible();
-}
+const pulse = (page: Page) => quickPulse(page, (n) => (n < 4 ? 'Always' : 'Rarely'));
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every screen passes axe (WCAG 2.2 AA), ${scheme} theme`, async ({ page }) => {

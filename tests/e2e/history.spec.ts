@@ -1,13 +1,9 @@
 import { test, expect, Page } from '@playwright/test';
+import { pulse as quickPulse } from './pulse';
 import * as fs from 'fs';
 
 async function pulse(page: Page, answer: string) {
-  await page.goto('./#/checkin');
-  await page.getByRole('button', { name: /Quick pulse/ }).click();
-  for (let n = 1; n <= 7; n++) {
-    await page.getByRole('radio', { name: answer }).check();
-    await page.getByRole('button', { name: n === 7 ? 'See results' : 'Next' }).click();
-  }
+  await quickPulse(page, answer);
   await expect(page.getByRole('heading', { level: 1, name: 'Your results' })).toBeVisible();
 }
 

@@ -1,16 +1,9 @@
 import { test, expect, Page } from '@playwright/test';
+import { pulse as quickPulse } from './pulse';
 
 const PASS = 'correct horse battery';
 
-async function pulse(page: Page) {
-  await page.goto('./#/checkin');
-  await page.getByRole('button', { name: /Quick pulse/ }).click();
-  for (let n = 1; n <= 7; n++) {
-    await page.getByRole('radio', { name: 'Often' }).check();
-    await page.getByRole('button', { name: n === 7 ? 'See results' : 'Next' }).click();
-  }
-  await expect(page.getByRole('meter', { name: 'Burnout', exact: true })).toBeVisible();
-}
+const pulse = (page: Page) => quickPulse(page, 'Often');
 
 const raw = (page: Page, key = 'temper.data') => page.evaluate((k) => localStorage.getItem(k), key);
 

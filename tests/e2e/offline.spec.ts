@@ -1,13 +1,9 @@
 import { test, expect, Page } from '@playwright/test';
+import { pulse as quickPulse } from './pulse';
 import * as fs from 'fs';
 
 async function pulse(page: Page, base: string) {
-  await page.goto(base + '#/checkin');
-  await page.getByRole('button', { name: /Quick pulse/ }).click();
-  for (let n = 1; n <= 7; n++) {
-    await page.getByRole('radio', { name: 'Often' }).check();
-    await page.getByRole('button', { name: n === 7 ? 'See results' : 'Next' }).click();
-  }
+  await quickPulse(page, 'Often', base + '#/checkin');
   await expect(page.getByRole('meter', { name: 'Burnout', exact: true })).toHaveAttribute('aria-valuenow', '58');
 }
 

@@ -1,16 +1,9 @@
 import { test, expect, Page } from '@playwright/test';
+import { pulse as quickPulse } from './pulse';
 import * as fs from 'fs';
 
 // A pulse with high burnout and low rust-out answers.
-async function burnoutPulse(page: Page) {
-  await page.goto('./#/checkin');
-  await page.getByRole('button', { name: /Quick pulse/ }).click();
-  for (let n = 1; n <= 7; n++) {
-    await page.getByRole('radio', { name: n <= 3 ? 'Always' : 'Never' }).check();
-    await page.getByRole('button', { name: n === 7 ? 'See results' : 'Next' }).click();
-  }
-  await expect(page.getByRole('meter', { name: 'Burnout', exact: true })).toBeVisible();
-}
+const burnoutPulse = (page: Page) => quickPulse(page, (n) => (n <= 3 ? 'Always' : 'Never'));
 
 const stored = (page: Page) =>
   page.evaluate(() => JSON.parse(localStorage.getItem('temper.data') ?? 'null'));

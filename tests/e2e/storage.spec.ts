@@ -1,13 +1,9 @@
 import { test, expect, Page } from '@playwright/test';
+import { pulse as quickPulse } from './pulse';
 
 // Complete a quick pulse with "Sometimes" everywhere.
 async function doPulse(page: Page) {
-  await page.goto('./#/checkin');
-  await page.getByRole('button', { name: /Quick pulse/ }).click();
-  for (let n = 1; n <= 7; n++) {
-    await page.getByRole('radio', { name: 'Sometimes' }).check();
-    await page.getByRole('button', { name: n === 7 ? 'See results' : 'Next' }).click();
-  }
+  await quickPulse(page, 'Sometimes');
   await expect(page.getByRole('meter', { name: 'Burnout', exact: true })).toHaveAttribute('aria-valuenow', '50');
 }
 
