@@ -242,6 +242,8 @@ pub fn Top(st: AppState) -> impl IntoView {
 
 #[component]
 pub fn App(st: AppState) -> impl IntoView {
+    // Again: the address may have changed since `Top` mounted, before the
+    // hashchange listener below existed (a tap on the static screen).
     st.route.set(Route::parse(&current_hash()));
     provide_context(st);
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -329,6 +331,11 @@ fn theme_picker() -> AnyView {
                 if let Some(w) = web_sys::window() {
                     let _ = w.location().reload();
                 }
+            } else {
+                // Not remembered (storage blocked or full): the list goes
+                // back to the language in use rather than show one that
+                // isn't.
+                dom::set_value("lang-choice", lang().code());
             }
             return;
         }
