@@ -54,28 +54,21 @@ pub fn tk(prefix: &str, key: &str) -> String {
     t(&format!("{prefix}.{key}"))
 }
 
-thread_local! {
-    /// One date formatter per session: creating one per call (as
-    /// `toLocaleDateString` does) is slow when a history has 1,000 rows.
-    static DATE_FORMAT: js_sys::Function = {
-        let opts = js_sys::Object::new();
-        for (k, v) in [("year", "numeric"), ("month", "short"), ("day", "numeric")] {
-            let _ = js_sys::Reflect::set(&opts, &k.into(), &v.into());
-        }
-        let locales = js_sys::Array::of1(&lang().code().into());
-        js_sys::Intl::DateTimeFormat::new(&locales, &opts).format()
-    };
-}
-
-/// A date in the current language's format, e.g. "22 Nov 2026".
+/// A date in the current language's format, e.g. "Nov 22, 2026", in local
+/// time ("" for a time no calendar has).
 #[inline(never)]
 pub fn fmt_date(ms: i64) -> String {
     let d = js_sys::Date::new(&JsValue::from_f64(ms as f64));
-    DATE_FORMAT.with(|f| {
-        f.call1(&JsValue::UNDEFINED, &d)
-            .ok()
-            .and_then(|s| s.as_string())
-            .unwrap_or_default()
+    if d.get_time().is_nan() {
+        return String::new();
+    }
+    TEXTS.with(|texts| {
+        i18n::format_date(
+            &texts.borrow(),
+            d.get_full_year() as i32,
+            d.get_month() + 1,
+            d.get_date(),
+        )
     })
 }
 

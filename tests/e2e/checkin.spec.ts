@@ -129,4 +129,8 @@ test('quick pulse: calm answers land in balance with help available but not on t
   await expect(page.getByText('Where you are: In balance')).toBeVisible();
   await expect(page.locator('.help.prominent')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Talk to someone' })).toBeVisible();
+  // Temper writes dates itself (language data, not Intl); they read as the
+  // browser's own formatter writes them.
+  const date = await page.evaluate(() => new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date()));
+  await expect(page.locator('main')).toContainText(date);
 });

@@ -100,6 +100,24 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// A calendar date in a language's own words: the language's
+/// `date.format` (e.g. "{month} {day}, {year}" in English, "{day} {month}
+/// {year}" in Spanish) with the short month name `month.1` to `month.12`.
+/// `month` counts from 1. Done here rather than with the browser's
+/// `Intl.DateTimeFormat`, whose first use in a page costs 25 to 60 ms.
+#[inline(never)]
+pub fn format_date(texts: &Texts, year: i32, month: u32, day: u32) -> String {
+    let name = texts.get(&format!("month.{month}")).map(str::to_string);
+    fill(
+        texts.get("date.format").unwrap_or("{year}-{month}-{day}"),
+        &[
+            ("day", &day.to_string()),
+            ("month", &name.unwrap_or_else(|| month.to_string())),
+            ("year", &year.to_string()),
+        ],
+    )
+}
+
 /// Every key the content needs, derived from the content definition.
 pub fn content_keys() -> Vec<String> {
     use crate::content::*;
@@ -247,6 +265,26 @@ mod tests {
             (t.get("a"), t.get("b"), t.get("c")),
             (Some("1"), Some("2"), None)
         );
+    }
+
+    #[test]
+    fn dates_read_as_the_language_writes_them() {
+        let (en, es) = (file(Lang::En), file(Lang::Es));
+        assert_eq!(format_date(&en, 2026, 11, 22), "Nov 22, 2026");
+        assert_eq!(format_date(&en, 2027, 1, 5), "Jan 5, 2027");
+        assert_eq!(format_date(&es, 2026, 9, 5), "5 sept 2026");
+        assert_eq!(format_date(&es, 2026, 12, 31), "31 dic 2026");
+        // Every language names all twelve months, each differently.
+        for lang in Lang::ALL {
+            let texts = file(*lang);
+            let mut names: Vec<String> =
+                (1..=12).map(|m| format_date(&texts, 2026, m, 1)).collect();
+            names.sort();
+            names.dedup();
+            assert_eq!(names.len(), 12, "{} repeats a month name", lang.code());
+        }
+        // A missing format or month still gives the numbers.
+        assert_eq!(format_date(&Texts::default(), 2026, 3, 2), "2026-3-2");
     }
 
     #[test]
