@@ -38,6 +38,12 @@ pub fn t(key: &str) -> String {
     TEXTS.with(|texts| texts.borrow().get(key).unwrap_or(key).to_string())
 }
 
+/// The current language's text about `n` things: its singular variant
+/// when `n` is 1 (see `Texts::counted`).
+pub fn tn(key: &str, n: usize) -> String {
+    t(&TEXTS.with(|texts| texts.borrow().counted(key, n)))
+}
+
 pub fn lang() -> Lang {
     LANG.with(Cell::get)
 }

@@ -5,7 +5,7 @@ use crate::blocks::{render, to_el, Block};
 use crate::dom::mount_markup;
 use crate::dom::{el, mount, svg, El};
 use crate::state::{use_state, AppState};
-use crate::{autofocus, files, fmt_date, html, refocus, t, tk};
+use crate::{autofocus, files, fmt_date, html, refocus, t, tk, tn};
 use leptos::prelude::*;
 use temper_core::backup::{self, ImportMode, Preview};
 use temper_core::history::{
@@ -63,7 +63,7 @@ pub fn History() -> impl IntoView {
         let (fx, fy) = path[0];
         let (lx, ly) = path[path.len() - 1];
         let alt = fill(
-            &t("history.path.alt"),
+            &tn("history.path.alt", path.len()),
             &[
                 ("n", &path.len().to_string()),
                 ("from", &format!("{fx}/{fy}")),
@@ -285,7 +285,7 @@ fn backup() -> AnyView {
                 .map(|(a, b)| format!("{} – {}", fmt_date(a), fmt_date(b)))
                 .unwrap_or_default();
             let text = fill(
-                &t("import.preview"),
+                &tn("import.preview", p.total),
                 &[("total", &p.total.to_string()), ("new", &p.new.to_string()), ("range", &range)],
             );
             html(
@@ -348,7 +348,7 @@ fn backup_action(st: AppState, action: &str) {
             st.data.set(next);
             st.persist_forgetting(&restored);
             st.say(
-                fill(&t("import.done"), &[("n", &p.total.to_string())]),
+                fill(&tn("import.done", p.total), &[("n", &p.total.to_string())]),
                 false,
                 None,
             );

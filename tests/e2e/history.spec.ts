@@ -41,6 +41,8 @@ test('history: chart, since last time, notes as text, delete with undo, delete a
   await rows(page).first().getByRole('button', { name: 'Delete' }).click();
   await page.reload();
   await expect(rows(page)).toHaveCount(1);
+  // One check-in is described in the singular.
+  await expect(page.getByRole('img', { name: /^Your one check-in on the stress-spectrum map.* at rust-out\/burnout 25\/42\./ })).toBeVisible();
   page.once('dialog', d => d.accept());
   await page.getByRole('button', { name: 'Delete all my data' }).click();
   await expect(page.getByText('No check-ins saved yet.')).toBeVisible();

@@ -73,6 +73,17 @@ impl Texts {
             .ok()
             .map(|i| self.0[i].1.as_str())
     }
+    /// The key to use for a text about `n` things: `<key>.one` when `n` is
+    /// 1 and the language has that variant ("1 check-in", not "1
+    /// check-ins"), else `key`.
+    pub fn counted(&self, key: &str, n: usize) -> String {
+        let one = format!("{key}.one");
+        if n == 1 && self.get(&one).is_some() {
+            one
+        } else {
+            key.to_string()
+        }
+    }
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.0.iter().map(|(k, _)| k.as_str())
     }
@@ -285,6 +296,40 @@ mod tests {
         }
         // A missing format or month still gives the numbers.
         assert_eq!(format_date(&Texts::default(), 2026, 3, 2), "2026-3-2");
+    }
+
+    #[test]
+    fn one_thing_reads_in_the_singular() {
+        let t = Texts::parse(r#"{"a":"{n} things","a.one":"one thing","b":"{n} rows"}"#).unwrap();
+        assert_eq!(t.counted("a", 1), "a.one");
+        assert_eq!(
+            (t.counted("a", 0), t.counted("a", 2)),
+            ("a".into(), "a".into())
+        );
+        assert_eq!(t.counted("b", 1), "b", "no variant: the general text");
+        // In the real files every singular variant belongs to a text that
+        // exists, and none of them still says "1 ... check-ins".
+        for lang in Lang::ALL {
+            let texts = file(*lang);
+            for key in texts.keys().filter(|k| k.ends_with(".one")) {
+                let base = key.strip_suffix(".one").unwrap();
+                assert!(
+                    texts.get(base).is_some(),
+                    "{}: {key} has no {base}",
+                    lang.code()
+                );
+            }
+        }
+        let en = file(Lang::En);
+        for (key, n) in [
+            ("history.path.alt", 1),
+            ("import.done", 1),
+            ("import.preview", 1),
+        ] {
+            let text = en.get(&en.counted(key, n)).unwrap();
+            assert!(!text.contains("1 check-ins"), "{key}: {text}");
+            assert!(text.contains("check-in"), "{key}: {text}");
+        }
     }
 
     #[test]
