@@ -8,7 +8,7 @@
 use crate::blocks::{heading, to_el, Block};
 use crate::dom::{checked, el, focus, mount, mount_markup, set_text, value};
 use crate::state::{use_state, AppState};
-use crate::{autofocus, files, fmt_date, html, now_ms, refocus, t, tk};
+use crate::{autofocus, files, fmt_date, html, now_ms, refocus, t, tk, tn};
 use leptos::prelude::*;
 use temper_core::content::RestKind;
 use temper_core::i18n::fill;
@@ -106,7 +106,7 @@ pub fn plan() -> AnyView {
         body += &html("<p>{plan.empty}</p>", &[]);
     } else {
         let text = fill(
-            &t("plan.progress"),
+            &tn("plan.progress", total),
             &[("done", &done.to_string()), ("total", &total.to_string())],
         );
         body += &html(
@@ -690,7 +690,7 @@ pub fn report() -> AnyView {
         t("plan.empty")
     } else {
         fill(
-            &t("plan.progress"),
+            &tn("plan.progress", total),
             &[("done", &done.to_string()), ("total", &total.to_string())],
         )
     }));

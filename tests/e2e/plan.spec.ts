@@ -47,6 +47,12 @@ test('suggestions cite the person\'s scores; adopt, tick, date and remove steps,
   expect(data.v).toBe(2);
   expect(data.data.plan.length).toBe(total - 1);
   expect(data.data.plan[0].d).toBe(true);
+  // With one step left, the count reads in the singular.
+  for (let n = total - 1; n > 1; n--) {
+    await page.locator('.steps li').last().getByRole('button', { name: /Remove from plan/ }).click();
+    await expect(page.locator('.steps li')).toHaveCount(n - 1);
+  }
+  await expect(page.getByText('1 of 1 step done')).toBeVisible();
 });
 
 test('energy ledger: bad input is refused with a message, entries give the weekly balance and survive a reload', async ({ page }) => {

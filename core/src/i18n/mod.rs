@@ -330,6 +330,8 @@ mod tests {
             assert!(!text.contains("1 check-ins"), "{key}: {text}");
             assert!(text.contains("check-in"), "{key}: {text}");
         }
+        let steps = en.get(&en.counted("plan.progress", 1)).unwrap();
+        assert_eq!(fill(steps, &[("done", "0")]), "0 of 1 step done");
     }
 
     #[test]
