@@ -311,7 +311,8 @@ fn theme_picker() -> AnyView {
          <select id=\"theme-choice\" data-change=\"theme\">{=0}</select></span></p>",
         &[&options, &langs],
     );
-    dom::mount_markup(markup, |action, _| {
+    let st = state::use_state();
+    dom::mount_markup(markup, move |action, _| {
         if action == "lang" {
             // Reloading loads the other language file as part of the page
             // load; nothing is fetched while the app runs. A check-in in
@@ -333,8 +334,9 @@ fn theme_picker() -> AnyView {
             } else {
                 // Not remembered (storage blocked or full): the list goes
                 // back to the language in use rather than show one that
-                // isn't.
+                // isn't, and the person is told why nothing changed.
                 dom::set_value("lang-choice", lang().code());
+                st.say(t("lang.failed"), true, None);
             }
             return;
         }

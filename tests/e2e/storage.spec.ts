@@ -98,3 +98,20 @@ test('another tab writing newer-version data makes this tab read-only at once', 
   await doPulse(a);
   expect(await a.evaluate(() => localStorage.getItem('temper.data'))).toBe(newer);
 });
+
+test('a language choice that cannot be saved says so, and the language stays', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: 'How are you really doing at work?' })).toBeVisible();
+  await page.evaluate(() => {
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k: string, v: string) {
+      if (k === 'temper.lang') throw new DOMException('full', 'QuotaExceededError');
+      return real.call(this, k, v);
+    };
+  });
+  await page.getByLabel('Language').selectOption('es');
+  await expect(page.getByRole('alert')).toContainText('The language was not changed');
+  await expect(page.getByLabel('Language')).toHaveValue('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  expect(await page.evaluate(() => localStorage.getItem('temper.lang'))).toBeNull();
+});
