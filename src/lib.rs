@@ -316,17 +316,8 @@ fn theme_picker() -> AnyView {
         if action == "lang" {
             // Reloading loads the other language file as part of the page
             // load; nothing is fetched while the app runs. A check-in in
-            // progress is kept as a draft, except with the lock on: then it
-            // lives in memory only, and the person decides.
+            // progress is kept as a draft (sealed with the lock on).
             let code = dom::value("lang-choice");
-            if pages::checkin::draft_in_memory_only() {
-                let go = web_sys::window()
-                    .and_then(|w| w.confirm_with_message(&t("lang.losedraft")).ok());
-                if go != Some(true) {
-                    dom::set_value("lang-choice", lang().code());
-                    return;
-                }
-            }
             if storage::write(storage::LANG_KEY, &code).is_ok() {
                 if let Some(w) = web_sys::window() {
                     let _ = w.location().reload();
@@ -345,12 +336,16 @@ fn theme_picker() -> AnyView {
             .and_then(|w| w.document())
             .and_then(|d| d.document_element());
         let Some(root) = root else { return };
-        if choice == "light" || choice == "dark" {
-            let _ = storage::write(storage::THEME_KEY, &choice);
+        let kept = if choice == "light" || choice == "dark" {
             let _ = root.set_attribute("data-theme", &choice);
+            storage::write(storage::THEME_KEY, &choice)
         } else {
-            let _ = storage::remove(storage::THEME_KEY);
             let _ = root.remove_attribute("data-theme");
+            storage::remove(storage::THEME_KEY)
+        };
+        // The theme applies either way; say when it won't be remembered.
+        if kept.is_err() {
+            st.say(t("theme.failed"), true, None);
         }
     })
 }

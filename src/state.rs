@@ -6,10 +6,10 @@ use crate::lock;
 use crate::storage::{self, StoreError, AUTOLOCK_KEY, BACKUP_KEY, DATA_KEY, DRAFT_KEY};
 use crate::t;
 use leptos::prelude::*;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use temper_core::i18n::fill;
 use temper_core::route::Route;
-use temper_core::store::{self, CheckIn, Data, Draft, Loaded};
+use temper_core::store::{self, CheckIn, Data, Draft, Loaded, StoredDraft};
 
 /// Whether what is in memory may be written back to storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,6 +34,11 @@ thread_local! {
     /// Each encrypted write gets a number; only the newest is written, so
     /// writes that finish out of order never put older data last.
     static SEAL_GEN: Cell<u32> = const { Cell::new(0) };
+    /// The check-in in progress, if any (see [`draft`]).
+    static DRAFT: RefCell<Option<Draft>> = const { RefCell::new(None) };
+    /// Like `SEAL_GEN`, for the draft: a newer or discarded draft wins over
+    /// an encryption still under way.
+    static DRAFT_GEN: Cell<u32> = const { Cell::new(0) };
 }
 
 /// Whether the lock is on (and unlocked in this tab).
@@ -187,10 +192,7 @@ impl AppState {
     /// Encrypt everything and write it. Other tabs' saves were already
     /// merged in when their storage events arrived.
     fn write_sealed(&self) {
-        let generation = SEAL_GEN.with(|g| {
-            g.set(g.get().wrapping_add(1));
-            g.get()
-        });
+        let generation = next_generation(&SEAL_GEN);
         let st = *self;
         let text = self.data.with_untracked(store::save);
         lock::seal(&text, move |sealed| {
@@ -218,6 +220,7 @@ impl AppState {
                 self.data.set(data);
                 self.status.set(Status::Saving);
                 self.rerender();
+                reopen_draft(*self);
                 true
             }
             _ => false,
@@ -225,13 +228,16 @@ impl AppState {
     }
 
     /// Turn the lock on: the key is ready in the adapter. Everything is
-    /// written encrypted, and the plain copies (draft, pre-migration copy)
-    /// are removed.
+    /// written encrypted: the plain copies go at once (the pre-migration
+    /// copy for good), and the data and any check-in in progress are
+    /// written again sealed.
     pub fn lock_on(&self) {
+        let d = draft();
         LOCKED.with(|l| l.set(true));
         lock::auto_lock(auto_lock_minutes());
         let _ = storage::remove(DRAFT_KEY);
         let _ = storage::remove(BACKUP_KEY);
+        set_draft(d);
         self.write_sealed();
     }
 
@@ -239,6 +245,9 @@ impl AppState {
     pub fn lock_off(&self) {
         LOCKED.with(|l| l.set(false));
         lock::forget();
+        // The check-in in progress goes back to plain text too (a sealed
+        // one nobody could open any more is removed).
+        set_draft(DRAFT.with(|d| d.borrow().clone()));
         let text = self.data.with_untracked(store::save);
         match storage::write(DATA_KEY, &text) {
             Ok(()) => self.save_error.set(None),
@@ -330,24 +339,81 @@ impl Default for AppState {
     }
 }
 
-pub fn load_draft() -> Option<Draft> {
-    storage::read(DRAFT_KEY)
-        .ok()
-        .flatten()
-        .and_then(|raw| Draft::from_json(&raw))
+/// The check-in in progress: the one in memory, else a readable one in
+/// storage (after a reload without the lock).
+pub fn draft() -> Option<Draft> {
+    DRAFT.with(|d| {
+        let mut d = d.borrow_mut();
+        if d.is_none() {
+            if let Some((_, StoredDraft::Plain(p))) = stored_draft() {
+                *d = Some(p);
+            }
+        }
+        d.clone()
+    })
 }
 
-pub fn save_draft(d: &Draft) {
-    // With the lock on, a check-in in progress stays in memory only: the
-    // draft would otherwise be the one plain copy of answers on disk.
-    if locked() {
+/// Whether there is a check-in in progress to resume, without taking it
+/// into memory (another tab may still be answering it).
+pub fn has_draft() -> bool {
+    DRAFT.with(|d| d.borrow().is_some())
+        || matches!(stored_draft(), Some((_, StoredDraft::Plain(_))))
+}
+
+fn stored_draft() -> Option<(String, StoredDraft)> {
+    let raw = storage::read(DRAFT_KEY).ok().flatten()?;
+    let kind = Draft::read_stored(&raw);
+    Some((raw, kind))
+}
+
+/// Keep the check-in in progress in memory and in storage, so a reload, or
+/// the lock closing, loses nothing. With the lock on it is written sealed,
+/// like the data. `None` discards it.
+pub fn set_draft(d: Option<Draft>) {
+    let generation = next_generation(&DRAFT_GEN);
+    DRAFT.with(|slot| *slot.borrow_mut() = d.clone());
+    // A draft that can't be written still lives in memory; the check-in
+    // itself is what matters, and its save reports failures.
+    let Some(d) = d else {
+        let _ = storage::remove(DRAFT_KEY);
+        return;
+    };
+    if !locked() {
+        let _ = storage::write(DRAFT_KEY, &d.to_json());
         return;
     }
-    // A draft that can't be saved still lives in memory; the check-in
-    // itself is what matters, and its save reports failures.
-    let _ = storage::write(DRAFT_KEY, &d.to_json());
+    lock::seal(&d.to_json(), move |sealed| {
+        if DRAFT_GEN.with(Cell::get) != generation || !locked() {
+            return; // discarded, changed again, or the lock was removed
+        }
+        if let Some(text) = sealed.ok().and_then(|inner| store::sealed(&inner).ok()) {
+            let _ = storage::write(DRAFT_KEY, &text);
+        }
+    });
 }
 
-pub fn clear_draft() {
-    let _ = storage::remove(DRAFT_KEY);
+/// After unlocking: bring back the sealed check-in in progress, and seal a
+/// readable one (written while the lock was being set in another tab).
+fn reopen_draft(st: AppState) {
+    match stored_draft() {
+        Some((raw, StoredDraft::Sealed)) => lock::reopen(&raw, move |plain| {
+            let Some(d) = plain.ok().and_then(|p| Draft::from_json(&p)) else {
+                return;
+            };
+            // A check-in started since the unlock wins over the old one.
+            if DRAFT.with(|slot| slot.borrow().is_none()) {
+                DRAFT.with(|slot| *slot.borrow_mut() = Some(d));
+                st.rerender();
+            }
+        }),
+        Some((_, StoredDraft::Plain(d))) => set_draft(Some(d)),
+        _ => {}
+    }
+}
+
+fn next_generation(counter: &'static std::thread::LocalKey<Cell<u32>>) -> u32 {
+    counter.with(|g| {
+        g.set(g.get().wrapping_add(1));
+        g.get()
+    })
 }

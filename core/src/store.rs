@@ -546,6 +546,18 @@ pub struct Draft {
     pub answers: Answers,
     pub role: Option<Role>,
 }
+/// What is stored under `temper.draft`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoredDraft {
+    /// A readable check-in in progress.
+    Plain(Draft),
+    /// Encrypted (the passphrase lock is on): decrypt, then
+    /// [`Draft::from_json`].
+    Sealed,
+    /// Not a draft this version can resume; it is not resumed.
+    Unusable,
+}
+
 /// What pressing Next did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Advance {
@@ -600,6 +612,18 @@ impl Draft {
             answers: c.answers,
             role: c.role,
         })
+    }
+    /// Read what `temper.draft` holds. With the lock on it is a sealed
+    /// envelope (the same form as [`sealed`]; `ct` decrypts to
+    /// [`to_json`](Self::to_json)'s text), which only the held key can open.
+    pub fn read_stored(raw: &str) -> StoredDraft {
+        if load(Some(raw)) == Loaded::Sealed {
+            return StoredDraft::Sealed;
+        }
+        match Draft::from_json(raw) {
+            Some(d) => StoredDraft::Plain(d),
+            None => StoredDraft::Unusable,
+        }
     }
     pub fn total(&self) -> usize {
         steps(self.mode).len()
@@ -862,6 +886,26 @@ mod tests {
         assert_eq!(Draft::from_json("garbage"), None);
         let bad = d.to_json().replace("\"ex1\":3", "\"ex1\":8");
         assert_eq!(Draft::from_json(&bad), None);
+    }
+
+    #[test]
+    fn stored_drafts_are_plain_sealed_or_unusable() {
+        let mut d = Draft::new(Mode::Pulse);
+        d.answer("ex1", 3);
+        let resumed = Draft::from_json(&d.to_json()).unwrap();
+        assert_eq!(
+            Draft::read_stored(&d.to_json()),
+            StoredDraft::Plain(resumed)
+        );
+        let inner = r#"{"alg":"AES-GCM","kdf":"PBKDF2-SHA256","iter":600000,"salt":"c2FsdA==","iv":"aXY=","ct":"Y3Q="}"#;
+        let text = sealed(inner).unwrap();
+        assert_eq!(Draft::read_stored(&text), StoredDraft::Sealed);
+        // A sealed envelope with a weak key derivation is not a sealed draft.
+        let weak = text.replace("600000", "1000");
+        assert_eq!(Draft::read_stored(&weak), StoredDraft::Unusable);
+        for bad in ["", "garbage", "{}", "{\"v\":2,\"data\":{}}"] {
+            assert_eq!(Draft::read_stored(bad), StoredDraft::Unusable, "{bad}");
+        }
     }
 
     #[test]

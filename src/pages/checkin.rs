@@ -3,43 +3,24 @@
 //!
 //! Each step is markup (see `temper_core::html`) with delegated events:
 //! choosing an answer (`data-change`), Next (the form's `data-submit`), Back
-//! and Discard (`data-action`). The draft in progress lives here in memory
-//! and is mirrored to storage; moving between steps rebuilds the screen.
+//! and Discard (`data-action`). The draft in progress is kept by
+//! `crate::state` (in memory, mirrored to storage, sealed with the lock on);
+//! moving between steps rebuilds the screen.
 
 use crate::dom::{mount_markup, set_text};
-use crate::state::{clear_draft, load_draft, save_draft, use_state, AppState};
+use crate::state::{draft, set_draft, use_state, AppState};
 use crate::{autofocus, html, navigate, now_ms, t, tk};
 use leptos::prelude::*;
-use std::cell::RefCell;
 use temper_core::content::{Mode, Role, Step, SCALE_KEYS};
 use temper_core::i18n::fill;
 use temper_core::route::Route;
 use temper_core::store::{new_id, Advance, Draft};
 
-thread_local! {
-    /// The check-in in progress, if any. Read from storage when the screen
-    /// opens without one in memory (after a reload).
-    static DRAFT: RefCell<Option<Draft>> = const { RefCell::new(None) };
-}
-
-/// Whether a check-in in progress exists only in memory (the lock keeps
-/// drafts off the disk), so a reload would lose it.
-pub fn draft_in_memory_only() -> bool {
-    crate::state::locked() && DRAFT.with(|d| d.borrow().is_some())
-}
-
 /// The check-in screen: the chooser, or the current step.
 pub fn checkin() -> AnyView {
     let st = use_state();
     autofocus();
-    let draft = DRAFT.with(|d| {
-        let mut d = d.borrow_mut();
-        if d.is_none() {
-            *d = load_draft();
-        }
-        d.clone()
-    });
-    let markup = match draft {
+    let markup = match draft() {
         None => html(
             "<h1 tabindex=\"-1\" data-autofocus>{checkin.choose}</h1><div class=\"choices\">\
              <button type=\"button\" class=\"button primary\" data-action=\"full\">{home.full}</button>\
@@ -124,13 +105,10 @@ fn step(d: &Draft) -> String {
 
 /// Change the draft in memory and in storage.
 fn update(f: impl FnOnce(&mut Draft)) -> Option<Draft> {
-    DRAFT.with(|d| {
-        let mut d = d.borrow_mut();
-        let draft = d.as_mut()?;
-        f(draft);
-        save_draft(draft);
-        Some(draft.clone())
-    })
+    let mut d = draft()?;
+    f(&mut d);
+    set_draft(Some(d.clone()));
+    Some(d)
 }
 
 fn act(st: AppState, action: &str, id: &str) {
@@ -139,9 +117,7 @@ fn act(st: AppState, action: &str, id: &str) {
             let Some(mode) = Mode::from_key(action) else {
                 return;
             };
-            let d = Draft::new(mode);
-            save_draft(&d);
-            DRAFT.with(|slot| *slot.borrow_mut() = Some(d));
+            set_draft(Some(Draft::new(mode)));
             st.notice.set(None);
             st.rerender();
         }
@@ -165,8 +141,7 @@ fn act(st: AppState, action: &str, id: &str) {
         }
         "next" => next(st),
         "discard" => {
-            clear_draft();
-            DRAFT.with(|d| d.borrow_mut().take());
+            set_draft(None);
             st.say(t("checkin.discarded"), false, None);
             st.rerender();
         }
@@ -175,14 +150,13 @@ fn act(st: AppState, action: &str, id: &str) {
 }
 
 fn next(st: AppState) {
-    let Some(mut d) = DRAFT.with(|d| d.borrow().clone()) else {
+    let Some(mut d) = draft() else {
         return;
     };
     match d.advance() {
         Advance::Unanswered => set_text("step-error", &t("checkin.unanswered")),
         Advance::Moved => {
-            save_draft(&d);
-            DRAFT.with(|slot| *slot.borrow_mut() = Some(d));
+            set_draft(Some(d));
             st.rerender();
         }
         Advance::Complete => {
@@ -192,8 +166,7 @@ fn next(st: AppState) {
                 // Keep the answers as a draft until the check-in is really
                 // saved: if saving failed, a reload still has them.
                 if st.add_checkin(c) {
-                    clear_draft();
-                    DRAFT.with(|d| d.borrow_mut().take());
+                    set_draft(None);
                 }
                 navigate(&Route::Results(Some(id)));
             }

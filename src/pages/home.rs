@@ -1,6 +1,6 @@
 use crate::blocks::{page, Block};
 use crate::dom::el;
-use crate::state::{load_draft, use_state};
+use crate::state::{has_draft, use_state};
 use crate::{fmt_date, t};
 use leptos::prelude::*;
 use temper_core::i18n::fill;
@@ -18,7 +18,7 @@ pub fn Home() -> impl IntoView {
                 .child(el("strong").text(t("home.privacy"))),
         ),
     ];
-    if load_draft().is_some() {
+    if has_draft() {
         b.push(Block::Classed("notice", t("home.resume")));
     }
     b.push(Block::Button("#/checkin".into(), t("home.start"), true));

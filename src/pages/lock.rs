@@ -5,7 +5,7 @@
 use crate::dom::{focus, mount_markup, set_text, value};
 use crate::pages::plan::{invalid, FORM_ERROR};
 use crate::state::{auto_lock_minutes, locked, use_state, AppState, Status};
-use crate::storage::{self, AUTOLOCK_KEY, DATA_KEY};
+use crate::storage::{self, AUTOLOCK_KEY, DATA_KEY, DRAFT_KEY};
 use crate::{autofocus, html, lock, t};
 use leptos::prelude::*;
 
@@ -35,7 +35,9 @@ pub fn unlock() -> AnyView {
         "erase" => {
             let sure = web_sys::window()
                 .and_then(|w| w.confirm_with_message(&t("lock.erase.confirm")).ok());
+            // The sealed check-in in progress could never be opened either.
             if sure == Some(true) && storage::remove(DATA_KEY).is_ok() {
+                let _ = storage::remove(DRAFT_KEY);
                 if let Some(w) = web_sys::window() {
                     let _ = w.location().reload();
                 }

@@ -43,11 +43,19 @@ test('history: chart, since last time, notes as text, delete with undo, delete a
   await expect(rows(page)).toHaveCount(1);
   // One check-in is described in the singular.
   await expect(page.getByRole('img', { name: /^Your one check-in on the stress-spectrum map.* at rust-out\/burnout 25\/42\./ })).toBeVisible();
+  // A check-in in progress is part of "all my data".
+  await page.goto('./#/checkin');
+  await page.getByRole('button', { name: /Quick pulse/ }).click();
+  await page.getByRole('radio', { name: 'Often' }).check();
+  await page.goto('./#/history');
   page.once('dialog', d => d.accept());
   await page.getByRole('button', { name: 'Delete all my data' }).click();
   await expect(page.getByText('No check-ins saved yet.')).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('temper.draft'))).toBeNull();
   await page.reload();
   await expect(page.getByText('No check-ins saved yet.')).toBeVisible();
+  await page.goto('./#/checkin');
+  await expect(page.getByRole('heading', { name: 'Choose a check-in' })).toBeVisible();
 });
 
 test('export, then import into a fresh browser profile gives the same history', async ({ page, browser }, info) => {
@@ -116,7 +124,11 @@ test('two tabs saving: no check-in is lost', async ({ context }) => {
   const b = await context.newPage();
   await a.goto('./');
   await b.goto('./');
+  // The tab in use is brought to the front: a background tab gets about one
+  // animation frame a second, which makes every click wait.
+  await a.bringToFront();
   await pulse(a, 'Rarely');
+  await b.bringToFront();
   await pulse(b, 'Often'); // b loaded before a saved: its write must merge
   await a.goto('./#/history');
   await expect(rows(a)).toHaveCount(2);

@@ -90,40 +90,98 @@ test('lock now, then remove the lock: the data is stored readable again', async 
   await expect(page.locator('table.history tbody tr')).toHaveCount(1);
 });
 
-test('the lock closes by itself after the chosen time without use', async ({ page }) => {
+test('the lock closes by itself after the chosen time without use, and a check-in in progress comes back after unlocking', async ({ page }) => {
   await page.clock.install();
   await pulse(page);
   await setLock(page, '5');
-  await page.clock.fastForward('04:00');
-  await expect(page.getByRole('heading', { level: 1, name: 'Privacy' })).toBeVisible();
-  await page.mouse.click(5, 5); // activity restarts the timer
-  await page.clock.fastForward('04:00');
-  await expect(page.getByRole('heading', { level: 1, name: 'Privacy' })).toBeVisible();
-  await page.clock.fastForward('02:00');
-  await expect(page.getByRole('heading', { level: 1, name: 'Temper is locked' })).toBeVisible();
-});
-
-test('with the lock on, changing the language mid-check-in asks first, since the answers so far live in memory only', async ({ page }) => {
-  await setLock(page);
   await page.goto('./#/checkin');
   await page.getByRole('button', { name: /Quick pulse/ }).click();
   await page.getByRole('radio', { name: 'Often' }).check();
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByText('Question 2 of 7')).toBeVisible();
-  expect(await raw(page, 'temper.draft')).toBeNull();
-
-  // Cancel: nothing changes, the check-in goes on.
-  let asked = '';
-  page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
-  await page.getByLabel('Language').selectOption('es');
-  await expect.poll(() => asked).toContain('would be lost');
-  await expect(page.getByLabel('Language')).toHaveValue('en');
+  await page.clock.fastForward('04:00');
   await expect(page.getByText('Question 2 of 7')).toBeVisible();
-  expect(await raw(page, 'temper.lang')).toBeNull();
+  await page.keyboard.press('Shift'); // activity restarts the timer
+  await page.clock.fastForward('04:00');
+  await expect(page.getByText('Question 2 of 7')).toBeVisible();
+  await page.clock.fastForward('02:00');
+  await expect(page.getByRole('heading', { level: 1, name: 'Temper is locked' })).toBeVisible();
+  await expect(page.getByText('Question 2 of 7')).toBeHidden();
+  await unlock(page);
+  await expect(page.getByText('Question 2 of 7')).toBeVisible({ timeout: 15000 });
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByRole('radio', { name: 'Often' })).toBeChecked();
+});
 
-  // Accept: the page reloads in Spanish (and asks for the passphrase).
+const draftText = async (page: Page) => (await raw(page, 'temper.draft')) ?? '';
+
+test('with the lock on, a check-in in progress is stored sealed and survives locking, the lock\'s removal and a change of language', async ({ page }) => {
+  // Started without the lock: stored readable.
+  await page.goto('./#/checkin');
+  await page.getByRole('button', { name: /Quick pulse/ }).click();
+  await page.getByRole('radio', { name: 'Often' }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('Question 2 of 7')).toBeVisible();
+  expect(await draftText(page)).toContain('"a":{');
+
+  // Setting the lock seals it: no answer stays readable.
+  await setLock(page);
+  await expect.poll(() => draftText(page)).toContain('"sealed"');
+  const first = JSON.parse(await draftText(page));
+  expect(first.sealed).toMatchObject({ alg: 'AES-GCM', kdf: 'PBKDF2-SHA256', iter: 600000 });
+  expect(await draftText(page)).not.toContain('"a":');
+
+  // Lock now, unlock: the check-in is still in progress, and goes on sealed.
+  await page.getByRole('button', { name: 'Lock now' }).click();
+  await unlock(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Privacy' })).toBeVisible({ timeout: 15000 });
+  await page.goto('./#/');
+  await expect(page.getByText('You have a check-in in progress.')).toBeVisible();
+  await page.goto('./#/checkin');
+  await expect(page.getByText('Question 2 of 7')).toBeVisible();
+  await page.getByRole('radio', { name: 'Rarely' }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('Question 3 of 7')).toBeVisible();
+  await expect.poll(async () => JSON.parse(await draftText(page)).sealed.iv).not.toBe(first.sealed.iv);
+  expect(await draftText(page)).not.toContain('"a":');
+
+  // Removing the lock writes it readable again.
+  await page.goto('./#/privacy');
   page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Remove the lock' }).click();
+  await expect(page.getByText('The lock was removed.')).toBeVisible();
+  expect(await draftText(page)).toContain('"a":{');
+  await page.reload();
+  await page.goto('./#/checkin');
+  await expect(page.getByText('Question 3 of 7')).toBeVisible();
+
+  // With the lock on again, a language change (a reload) asks nothing and
+  // keeps the check-in; it only asks for the passphrase.
+  await setLock(page);
+  await expect.poll(() => draftText(page)).toContain('"sealed"');
+  let asked = '';
+  page.on('dialog', (d) => { asked = d.message(); d.dismiss(); });
   await page.getByLabel('Language').selectOption('es');
-  await expect(page.getByRole('heading', { level: 1, name: /bloqueado/i })).toBeVisible();
-  expect(await raw(page, 'temper.lang')).toBe('es');
+  await expect(page.getByRole('heading', { level: 1, name: 'Temper está bloqueado' })).toBeVisible();
+  expect(asked).toBe('');
+  await page.getByLabel('Frase de contraseña', { exact: true }).fill(PASS);
+  await page.getByLabel('Frase de contraseña', { exact: true }).press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Privacidad' })).toBeVisible({ timeout: 15000 });
+  await page.goto('./#/checkin');
+  await expect(page.getByText('Pregunta 3 de 7')).toBeVisible();
+});
+
+test('erasing locked data after a forgotten passphrase also removes the sealed check-in in progress', async ({ page }) => {
+  await setLock(page);
+  await page.goto('./#/checkin');
+  await page.getByRole('button', { name: /Quick pulse/ }).click();
+  await page.getByRole('radio', { name: 'Often' }).check();
+  await expect.poll(() => draftText(page)).toContain('"sealed"');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Temper is locked' })).toBeVisible();
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: /Erase/ }).click();
+  await expect(page.getByRole('heading', { name: 'Choose a check-in' })).toBeVisible();
+  expect(await raw(page)).toBeNull();
+  expect(await raw(page, 'temper.draft')).toBeNull();
 });
