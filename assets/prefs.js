@@ -17,7 +17,8 @@
     // Storage blocked: follow the system.
   }
   if (stored.theme === 'light' || stored.theme === 'dark') root.dataset.theme = stored.theme;
-  const known = ['en', 'es'];
+  // The build lists the languages there are files for (scripts/post-build.mjs).
+  const known = (root.dataset.langs || 'en').split(' ');
   const lang = [stored.lang, ...(navigator.languages || [])]
     .map((l) => (l || '').split('-')[0].toLowerCase())
     .find((l) => known.includes(l)) || 'en';

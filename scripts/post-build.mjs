@@ -11,7 +11,8 @@
 // 1b. prerender the home screen into index.html, in English, from
 //    i18n/en.json: it is what a first visit paints before the wasm has
 //    loaded (the app removes it when it mounts; assets/prefs.js hides it for
-//    other screens and languages);
+//    other screens and languages), and list the languages (one per
+//    i18n/<code>.json) on <html data-langs> for assets/prefs.js;
 // 1c. start loading the app right after the first paint rather than during
 //    parsing: Trunk's preload links and loader become one small loader that
 //    waits for a frame, then preloads the glue with its integrity hash and
@@ -55,6 +56,7 @@ for (const [old, now] of [[before, Buffer.from(out.code)], [built, renamed.wasm]
 }
 
 html = prerender(html, JSON.parse(readFileSync(join(dist, 'i18n', 'en.json'), 'utf8')));
+html = listLanguages(html, readdirSync(join(dist, 'i18n')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort());
 html = paintFirst(html, glue[0], glue[0].replace(/\.js$/, '_bg.wasm'), sri(Buffer.from(out.code)), sri(renamed.wasm));
 
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
@@ -205,6 +207,15 @@ function dropExports(wasm, drop) {
 // The home screen as the app renders it with nothing saved yet, as static
 // markup. Texts are escaped; the structure mirrors src/lib.rs (App) and
 // src/pages/home.rs so nothing moves when the app takes over.
+// Tell assets/prefs.js which languages exist (one per i18n/<code>.json),
+// so that adding a language needs no code: <html data-langs="en es">.
+function listLanguages(page, codes) {
+  if (!codes.includes('en') || !codes.every((c) => /^[a-z]{2,3}$/.test(c))) throw new Error(`bad i18n files: ${codes}`);
+  const tag = page.match(/<html[^>]*>/);
+  if (!tag) throw new Error('no <html> tag in index.html');
+  return page.replace(tag[0], `${tag[0].slice(0, -1)} data-langs="${codes.join(' ')}">`);
+}
+
 function prerender(page, en) {
   const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const tx = (k) => {

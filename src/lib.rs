@@ -26,7 +26,7 @@ use temper_core::route::Route;
 use wasm_bindgen::JsValue;
 
 thread_local! {
-    static LANG: Cell<Lang> = const { Cell::new(Lang::En) };
+    static LANG: Cell<Lang> = const { Cell::new(Lang::EN) };
     /// The current language's texts, loaded at start-up.
     static TEXTS: std::cell::RefCell<i18n::Texts> = std::cell::RefCell::new(i18n::Texts::default());
 }
@@ -297,8 +297,8 @@ fn theme_picker() -> AnyView {
         );
     }
     let mut langs = String::new();
-    for l in Lang::ALL {
-        let selected = if *l == lang() { " selected" } else { "" };
+    for l in Lang::all() {
+        let selected = if l == lang() { " selected" } else { "" };
         langs += &html(
             "<option value=\"{0}\" lang=\"{0}\"{=1}>{2}</option>",
             &[l.code(), selected, l.name()],
@@ -414,11 +414,11 @@ fn load_texts() {
         match text.map(|t| i18n::Texts::parse(&t)) {
             Some(Ok(texts)) => js::later(move || start(lang, texts)),
             // A broken or missing file: fall back to English, then to keys.
-            _ if lang != Lang::En => texts::fetch("en", |text| {
+            _ if lang != Lang::EN => texts::fetch("en", |text| {
                 let texts = text.and_then(|t| i18n::Texts::parse(&t).ok());
-                js::later(move || start(Lang::En, texts.unwrap_or_default()));
+                js::later(move || start(Lang::EN, texts.unwrap_or_default()));
             }),
-            _ => start(Lang::En, i18n::Texts::default()),
+            _ => start(Lang::EN, i18n::Texts::default()),
         }
     });
 }

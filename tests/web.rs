@@ -80,7 +80,7 @@ async fn app_mounts_and_shows_the_home_screen() {
         .set_hash("#/")
         .unwrap();
     let texts = temper_core::i18n::Texts::parse(include_str!("../i18n/en.json")).unwrap();
-    temper::set_language(temper_core::i18n::Lang::En, texts);
+    temper::set_language(temper_core::i18n::Lang::EN, texts);
     leptos::mount::mount_to_body(|| {
         temper::App(temper::AppProps {
             st: state::AppState::new(),

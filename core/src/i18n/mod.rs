@@ -8,27 +8,32 @@
 
 use crate::json::{self, Value};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Es,
+mod languages {
+    //! Written by `core/build.rs` from the files in `i18n/`.
+    include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 }
+/// Every language: its code and its own name, English first (from the files
+/// in `i18n/`, each naming itself in its `lang.name` text).
+pub use languages::LANGUAGES;
+
+/// A language Temper has a file for: an index into [`LANGUAGES`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lang(usize);
 
 impl Lang {
-    pub const ALL: &'static [Lang] = &[Lang::En, Lang::Es];
+    /// English, the fallback.
+    pub const EN: Lang = Lang(0);
+    /// Every language, in [`LANGUAGES`] order.
+    pub fn all() -> impl Iterator<Item = Lang> {
+        (0..LANGUAGES.len()).map(Lang)
+    }
     /// BCP 47 code: the file name, `<html lang>` and the stored choice.
-    pub const fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-        }
+    pub fn code(self) -> &'static str {
+        LANGUAGES[self.0].0
     }
     /// The language's own name for itself, for the language picker.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Es => "Español",
-        }
+    pub fn name(self) -> &'static str {
+        LANGUAGES[self.0].1
     }
     /// Pick the best language for a list of browser preferences such as
     /// `["es-MX", "en-US"]`, falling back to English.
@@ -39,10 +44,10 @@ impl Lang {
                 return l;
             }
         }
-        Lang::En
+        Lang::EN
     }
     pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.iter().copied().find(|l| l.code() == code)
+        Lang::all().find(|l| l.code() == code)
     }
 }
 
@@ -170,6 +175,10 @@ pub fn content_keys() -> Vec<String> {
 mod tests {
     use super::*;
 
+    fn es() -> Lang {
+        Lang::from_code("es").unwrap()
+    }
+
     fn file(lang: Lang) -> Texts {
         let path = format!(
             "{}/../i18n/{}.json",
@@ -191,21 +200,31 @@ mod tests {
     }
 
     #[test]
-    fn every_language_file_is_registered_and_every_language_has_a_file() {
+    fn every_language_file_is_a_language_and_english_comes_first() {
         let dir = format!("{}/../i18n", env!("CARGO_MANIFEST_DIR"));
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let name = entry.unwrap().file_name().into_string().unwrap();
-            let code = name
-                .strip_suffix(".json")
-                .expect("only .json files in i18n/");
-            assert!(
-                Lang::from_code(code).is_some(),
-                "{name} is not in Lang::ALL"
-            );
+        let mut codes: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .map(|name| {
+                name.strip_suffix(".json")
+                    .expect("only .json files in i18n/")
+                    .into()
+            })
+            .collect();
+        codes.sort();
+        let mut listed: Vec<String> = Lang::all().map(|l| l.code().to_string()).collect();
+        assert_eq!(listed[0], "en");
+        listed.sort();
+        assert_eq!(listed, codes);
+        let mut names: Vec<&str> = Lang::all().map(Lang::name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), LANGUAGES.len(), "two languages share a name");
+        for lang in Lang::all() {
+            // Each file names itself, as the build script read it.
+            assert_eq!(file(lang).get("lang.name"), Some(lang.name()));
         }
-        for lang in Lang::ALL {
-            file(*lang);
-        }
+        assert_eq!(Lang::EN.code(), "en");
     }
 
     /// Sorted files parse in one pass at start-up (no duplicate scan, no
@@ -214,7 +233,7 @@ mod tests {
     /// README's "Adding a language" says.
     #[test]
     fn every_language_file_is_sorted_by_key() {
-        for lang in Lang::ALL {
+        for lang in Lang::all() {
             let path = format!(
                 "{}/../i18n/{}.json",
                 env!("CARGO_MANIFEST_DIR"),
@@ -237,8 +256,8 @@ mod tests {
 
     #[test]
     fn every_language_has_every_content_and_strategy_key() {
-        for lang in Lang::ALL {
-            let texts = file(*lang);
+        for lang in Lang::all() {
+            let texts = file(lang);
             for key in content_keys().iter().chain(&strategy_keys()) {
                 let text = texts.get(key);
                 assert!(
@@ -252,9 +271,9 @@ mod tests {
 
     #[test]
     fn every_language_has_exactly_the_keys_and_parameters_of_english() {
-        let en = file(Lang::En);
-        for lang in Lang::ALL {
-            let texts = file(*lang);
+        let en = file(Lang::EN);
+        for lang in Lang::all() {
+            let texts = file(lang);
             let keys: Vec<&str> = texts.keys().collect();
             let en_keys: Vec<&str> = en.keys().collect();
             assert_eq!(keys, en_keys, "{} has other keys than English", lang.code());
@@ -280,14 +299,14 @@ mod tests {
 
     #[test]
     fn dates_read_as_the_language_writes_them() {
-        let (en, es) = (file(Lang::En), file(Lang::Es));
+        let (en, es) = (file(Lang::EN), file(es()));
         assert_eq!(format_date(&en, 2026, 11, 22), "Nov 22, 2026");
         assert_eq!(format_date(&en, 2027, 1, 5), "Jan 5, 2027");
         assert_eq!(format_date(&es, 2026, 9, 5), "5 sept 2026");
         assert_eq!(format_date(&es, 2026, 12, 31), "31 dic 2026");
         // Every language names all twelve months, each differently.
-        for lang in Lang::ALL {
-            let texts = file(*lang);
+        for lang in Lang::all() {
+            let texts = file(lang);
             let mut names: Vec<String> =
                 (1..=12).map(|m| format_date(&texts, 2026, m, 1)).collect();
             names.sort();
@@ -309,8 +328,8 @@ mod tests {
         assert_eq!(t.counted("b", 1), "b", "no variant: the general text");
         // In the real files every singular variant belongs to a text that
         // exists, and none of them still says "1 ... check-ins".
-        for lang in Lang::ALL {
-            let texts = file(*lang);
+        for lang in Lang::all() {
+            let texts = file(lang);
             for key in texts.keys().filter(|k| k.ends_with(".one")) {
                 let base = key.strip_suffix(".one").unwrap();
                 assert!(
@@ -320,7 +339,7 @@ mod tests {
                 );
             }
         }
-        let en = file(Lang::En);
+        let en = file(Lang::EN);
         for (key, n) in [
             ("history.path.alt", 1),
             ("import.done", 1),
@@ -337,12 +356,13 @@ mod tests {
     #[test]
     fn fallbacks_and_parameters() {
         assert_eq!(fill("{a} and {b}", &[("a", "1"), ("b", "2")]), "1 and 2");
-        assert_eq!(Lang::negotiate(["fr-FR", "en-GB"]), Lang::En);
-        assert_eq!(Lang::negotiate(["es-MX", "en-US"]), Lang::Es);
-        assert_eq!(Lang::negotiate(["ES"]), Lang::Es);
-        assert_eq!(Lang::negotiate(std::iter::empty()), Lang::En);
+        // "zz": no such language, so the next preference counts.
+        assert_eq!(Lang::negotiate(["zz-ZZ", "en-GB"]), Lang::EN);
+        assert_eq!(Lang::negotiate(["es-MX", "en-US"]), es());
+        assert_eq!(Lang::negotiate(["ES"]), es());
+        assert_eq!(Lang::negotiate(std::iter::empty()), Lang::EN);
         assert_eq!(
-            file(Lang::En).get("strat.autonomy.name"),
+            file(Lang::EN).get("strat.autonomy.name"),
             Some("Win back some control")
         );
     }
