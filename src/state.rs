@@ -293,7 +293,7 @@ impl AppState {
                 return lock::reopen(&raw.unwrap_or_default(), move |plain| match plain {
                     Ok(plain) => {
                         if let (theirs, Status::Saving) = open(Some(plain)) {
-                            st.data.update(|d| d.merge(&theirs));
+                            st.fold_in(&theirs);
                             st.rerender();
                         }
                     }
@@ -305,13 +305,28 @@ impl AppState {
             LOCKED.with(|l| l.set(false));
             lock::forget();
         }
+        let stored = raw.is_some();
         let (theirs, status) = open(raw);
-        if status == Status::Saving {
-            self.data.update(|d| d.merge(&theirs));
-        }
         // What is stored now decides whether this tab may write.
+        let readable = status == Status::Saving;
         self.status.set(status);
+        // Nothing stored (erased elsewhere): keep what is on screen, but
+        // don't write it back on our own.
+        if readable && stored {
+            self.fold_in(&theirs);
+        }
         self.rerender();
+    }
+
+    /// Merge another tab's saved copy into ours, and write back if ours
+    /// holds something it lacks: its save raced ours (both read before
+    /// either wrote), and without this our check-in would be missing from
+    /// storage until our next save.
+    fn fold_in(&self, theirs: &Data) {
+        self.data.update(|d| d.merge(theirs));
+        if self.data.with_untracked(|d| d.has_news_for(theirs)) {
+            self.persist();
+        }
     }
 
     /// Close the lock now: forget the key and everything decrypted, by

@@ -469,6 +469,33 @@ impl Data {
         Some(self.checkins.remove(pos))
     }
 
+    /// Whether this copy holds something `stored` has never seen: a
+    /// deletion, a check-in, plan step or ledger entry (by id) that it
+    /// neither has nor deleted, or a newer inner audit. After folding
+    /// another tab's save in, a tab writes back only then: a save that
+    /// raced its own is repaired, and two tabs that changed the same item
+    /// differently don't keep overwriting each other.
+    pub fn has_news_for(&self, stored: &Data) -> bool {
+        let seen = |id: &str| stored.deleted.iter().any(|d| d == id);
+        self.deleted.iter().any(|d| !seen(d))
+            || self
+                .checkins
+                .iter()
+                .any(|c| !seen(&c.id) && stored.get(&c.id).is_none())
+            || self
+                .plan
+                .iter()
+                .any(|p| !seen(&p.id) && !stored.in_plan(&p.id))
+            || self
+                .ledger
+                .iter()
+                .any(|e| !seen(&e.id) && !stored.ledger.iter().any(|o| o.id == e.id))
+            || match (&self.audit, &stored.audit) {
+                (Some(mine), Some(theirs)) => mine.at > theirs.at,
+                (mine, _) => mine.is_some() && stored.audit.is_none(),
+            }
+    }
+
     /// Union with another copy (another tab, or an import). Check-ins are
     /// matched by id; for the same id the copy here wins. Deletions recorded
     /// on either side stay deleted.
@@ -841,6 +868,41 @@ mod tests {
     }
 
     #[test]
+    fn news_is_what_the_stored_copy_has_never_seen() {
+        let mut stored = Data::default();
+        stored.upsert(checkin("one", 1));
+        let mut mine = stored.clone();
+        assert!(!mine.has_news_for(&stored));
+        // The same check-in with another note is an edit, not news.
+        mine.set_note("one", "edited here");
+        assert!(!mine.has_news_for(&stored));
+        mine.upsert(checkin("two", 2));
+        assert!(mine.has_news_for(&stored));
+        // Deleted in the stored copy: seen, so not news.
+        stored.upsert(checkin("two", 2));
+        stored.delete("two");
+        assert!(!mine.has_news_for(&stored));
+        // A deletion the stored copy lacks is news.
+        mine.delete("one");
+        assert!(mine.has_news_for(&stored));
+        let later = Data {
+            audit: Some(crate::plan::Audit {
+                at: 5,
+                values: vec![],
+            }),
+            ..Data::default()
+        };
+        assert!(later.has_news_for(&Data::default()));
+        let mut older = later.clone();
+        older.audit = Some(crate::plan::Audit {
+            at: 4,
+            values: vec![],
+        });
+        assert!(later.has_news_for(&older));
+        assert!(!older.has_news_for(&later));
+    }
+
+    #[test]
     fn undo_and_delete_all_survive_merges() {
         let mut mine = Data::default();
         mine.upsert(checkin("a", 1));
@@ -959,6 +1021,36 @@ mod tests {
         #[test]
         fn load_never_panics(raw in ".{0,300}") {
             let _ = load(Some(&raw));
+        }
+
+        /// Whatever two copies hold, once one is merged into the other and
+        /// written, neither has news for the result: fold-and-write-back
+        /// between tabs always comes to rest.
+        #[test]
+        fn merging_leaves_no_news(
+            a_ops in proptest::collection::vec((0u8..6, any::<bool>()), 0..12),
+            b_ops in proptest::collection::vec((0u8..6, any::<bool>()), 0..12),
+        ) {
+            let build = |ops: &[(u8, bool)]| {
+                let mut d = Data::default();
+                for (n, (id, delete)) in ops.iter().enumerate() {
+                    let id = format!("id{id}");
+                    if *delete {
+                        d.delete(&id);
+                    } else {
+                        d.upsert(checkin(&id, n as i64));
+                    }
+                }
+                d
+            };
+            let (a, b) = (build(&a_ops), build(&b_ops));
+            let mut written = a.clone();
+            written.merge(&b);
+            prop_assert!(!a.has_news_for(&written));
+            prop_assert!(!b.has_news_for(&written));
+            let mut other = b.clone();
+            other.merge(&written);
+            prop_assert!(!other.has_news_for(&written));
         }
 
         #[test]
