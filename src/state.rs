@@ -318,12 +318,12 @@ impl AppState {
         self.rerender();
     }
 
-    /// Merge another tab's saved copy into ours, and write back if ours
-    /// holds something it lacks: its save raced ours (both read before
-    /// either wrote), and without this our check-in would be missing from
-    /// storage until our next save.
+    /// Take another tab's save into ours (its edits win: see
+    /// `Data::fold_in`), and write back if ours holds something it lacks:
+    /// its save raced ours (both read before either wrote), and without
+    /// this our check-in would be missing from storage until our next save.
     fn fold_in(&self, theirs: &Data) {
-        self.data.update(|d| d.merge(theirs));
+        self.data.update(|d| d.fold_in(theirs));
         if self.data.with_untracked(|d| d.has_news_for(theirs)) {
             self.persist();
         }

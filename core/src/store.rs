@@ -469,6 +469,16 @@ impl Data {
         Some(self.checkins.remove(pos))
     }
 
+    /// Take in another tab's save. Every change a tab makes is saved as it
+    /// is made, so for an item both copies hold, the saved copy is the
+    /// newer one and wins (an edited note, a step marked done); what only
+    /// this copy holds is kept, and deletions on either side stay deleted.
+    pub fn fold_in(&mut self, stored: &Data) {
+        let mut newer = stored.clone();
+        newer.merge(self);
+        *self = newer;
+    }
+
     /// Whether this copy holds something `stored` has never seen: a
     /// deletion, a check-in, plan step or ledger entry (by id) that it
     /// neither has nor deleted, or a newer inner audit. After folding
@@ -868,6 +878,27 @@ mod tests {
     }
 
     #[test]
+    fn folding_in_a_save_takes_its_edits_and_keeps_what_only_we_have() {
+        let mut mine = Data::default();
+        mine.upsert(checkin("one", 1));
+        let mut stored = mine.clone();
+        stored.set_note("one", "edited in the other tab");
+        stored.upsert(checkin("two", 2));
+        mine.upsert(checkin("three", 3));
+        mine.fold_in(&stored);
+        let ids: Vec<_> = mine.checkins.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["one", "two", "three"]);
+        assert_eq!(mine.get("one").unwrap().note, "edited in the other tab");
+        assert!(mine.has_news_for(&stored));
+        // A deletion made here survives, and so does one made there.
+        mine.delete("two");
+        stored.delete("one");
+        mine.fold_in(&stored);
+        let ids: Vec<_> = mine.checkins.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["three"]);
+    }
+
+    #[test]
     fn news_is_what_the_stored_copy_has_never_seen() {
         let mut stored = Data::default();
         stored.upsert(checkin("one", 1));
@@ -1051,6 +1082,11 @@ mod tests {
             let mut other = b.clone();
             other.merge(&written);
             prop_assert!(!other.has_news_for(&written));
+            // The same holds when the saved copy's versions win.
+            let mut folded = a.clone();
+            folded.fold_in(&b);
+            prop_assert!(!a.has_news_for(&folded));
+            prop_assert!(!b.has_news_for(&folded));
         }
 
         #[test]

@@ -156,6 +156,22 @@ test('a save that raced another tab\'s is repaired: the tab holding the missing 
   expect(await stored()).toBe(0);
 });
 
+test('an edit made in one tab survives a later save in a tab that was open all along', async ({ context }) => {
+  const a = await context.newPage();
+  await pulse(a, 'Rarely');
+  const b = await context.newPage();
+  await b.goto('./#/history');
+  await expect(rows(b)).toHaveCount(1);
+  await a.bringToFront();
+  await a.getByLabel(/Your note on this check-in/).fill('written in a');
+  await a.getByRole('button', { name: 'Save note' }).click();
+  await b.bringToFront();
+  await expect(rows(b).first().locator('.note-cell')).toHaveText('written in a');
+  await pulse(b, 'Often'); // b saves after a's edit
+  const notes = await b.evaluate(() => JSON.parse(localStorage.getItem('temper.data')!).data.checkins.map((c: { n?: string }) => c.n ?? ''));
+  expect(notes).toEqual(['written in a', '']);
+});
+
 test('a long history shows the newest 100 rows, and all on request', async ({ page }) => {
   await page.goto('./');
   await page.evaluate(() => {
