@@ -280,6 +280,16 @@ impl AppState {
         saved
     }
 
+    /// "Delete all my data": every check-in, the plan, ledger and audit
+    /// (recorded as deleted, so no other tab's copy brings them back), the
+    /// check-in in progress, and the copy kept from before an upgrade.
+    pub fn delete_everything(&self) {
+        self.data.update(|d| d.delete_all(crate::now_ms()));
+        self.persist();
+        set_draft(None);
+        let _ = storage::remove(BACKUP_KEY);
+    }
+
     /// Another tab saved: fold its copy into ours.
     pub fn on_external_change(&self) {
         let Ok(raw) = storage::read(DATA_KEY) else {

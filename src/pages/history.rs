@@ -104,9 +104,7 @@ fn act(st: AppState, action: &str, id: &str) {
             let ok = web_sys::window()
                 .and_then(|w| w.confirm_with_message(&t("history.deleteall.confirm")).ok());
             if ok == Some(true) {
-                st.data.update(|d| d.delete_all(crate::now_ms()));
-                crate::state::set_draft(None);
-                st.persist();
+                st.delete_everything();
                 st.say(t("history.deletedall"), false, None);
                 st.rerender();
             }

@@ -188,4 +188,11 @@ test('a schema 1 backup still imports, and stored schema 1 data is upgraded with
   expect(data.v).toBe(2);
   expect(data.data.checkins[0].id).toBe('old-1');
   expect(data.data.plan.length).toBeGreaterThan(0);
+  // "Delete all my data" removes that copy too: no old check-in is left.
+  await page.goto('./#/history');
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Delete all my data' }).click();
+  await expect(page.getByText('No check-ins saved yet.')).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('temper.data.backup'))).toBeNull();
+  expect(JSON.stringify(await stored(page))).not.toContain('"a":');
 });
