@@ -217,10 +217,14 @@ impl AppState {
             Loaded::Ok(data) | Loaded::Migrated { data, .. } => {
                 LOCKED.with(|l| l.set(true));
                 lock::auto_lock(auto_lock_minutes());
-                self.data.set(data);
-                self.status.set(Status::Saving);
-                self.rerender();
-                reopen_draft(*self);
+                // The screens open once the check-in in progress is back too,
+                // so a resumed check-in shows at once.
+                let st = *self;
+                reopen_draft(move || {
+                    st.data.set(data);
+                    st.status.set(Status::Saving);
+                    st.rerender();
+                });
                 true
             }
             _ => false,
@@ -418,21 +422,22 @@ pub fn set_draft(d: Option<Draft>) {
 }
 
 /// After unlocking: bring back the sealed check-in in progress, and seal a
-/// readable one (written while the lock was being set in another tab).
-fn reopen_draft(st: AppState) {
+/// readable one (written while the lock was being set in another tab);
+/// then `ready`.
+fn reopen_draft(ready: impl FnOnce() + 'static) {
     match stored_draft() {
         Some((raw, StoredDraft::Sealed)) => lock::reopen(&raw, move |plain| {
-            let Some(d) = plain.ok().and_then(|p| Draft::from_json(&p)) else {
-                return;
-            };
-            // A check-in started since the unlock wins over the old one.
-            if DRAFT.with(|slot| slot.borrow().is_none()) {
+            // One that can't be read (damaged) is not resumed.
+            if let Some(d) = plain.ok().and_then(|p| Draft::from_json(&p)) {
                 DRAFT.with(|slot| *slot.borrow_mut() = Some(d));
-                st.rerender();
             }
+            ready();
         }),
-        Some((_, StoredDraft::Plain(d))) => set_draft(Some(d)),
-        _ => {}
+        Some((_, StoredDraft::Plain(d))) => {
+            set_draft(Some(d));
+            ready();
+        }
+        _ => ready(),
     }
 }
 

@@ -107,8 +107,18 @@ test('the lock closes by itself after the chosen time without use, and a check-i
   await page.clock.fastForward('02:00');
   await expect(page.getByRole('heading', { level: 1, name: 'Temper is locked' })).toBeVisible();
   await expect(page.getByText('Question 2 of 7')).toBeHidden();
+  // Every main heading shown from here on: the check-in comes straight
+  // back, without the "Choose a check-in" screen in between.
+  await page.evaluate(() => {
+    const seen: string[] = ((window as any).__headings = []);
+    new MutationObserver(() => {
+      const h = document.querySelector('main h1')?.textContent ?? '';
+      if (seen[seen.length - 1] !== h) seen.push(h);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
   await unlock(page);
   await expect(page.getByText('Question 2 of 7')).toBeVisible({ timeout: 15000 });
+  expect(await page.evaluate(() => (window as any).__headings)).not.toContain('Choose a check-in');
   await page.getByRole('button', { name: 'Back' }).click();
   await expect(page.getByRole('radio', { name: 'Often' })).toBeChecked();
 });
