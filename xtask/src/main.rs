@@ -166,6 +166,9 @@ fn test(root: &Path) -> Result<(), String> {
                     "temper-core",
                     "-p",
                     "xtask",
+                    "-p",
+                    "send_wrapper",
+                    "--all-features",
                     "--all-targets",
                     "--",
                     "-D",
@@ -189,7 +192,21 @@ fn test(root: &Path) -> Result<(), String> {
             ))
         })?;
         step("3 core tests", &mut |c| {
-            run_counting(cmd(root, "cargo", &["test", "-p", "temper-core"]), c)
+            run_counting(
+                cmd(
+                    root,
+                    "cargo",
+                    &[
+                        "test",
+                        "-p",
+                        "temper-core",
+                        "-p",
+                        "send_wrapper",
+                        "--all-features",
+                    ],
+                ),
+                c,
+            )
         })?;
         step("4 browser tests", &mut |c| {
             let mut t = cmd(
