@@ -315,6 +315,12 @@ impl AppState {
                     Err(()) => st.relock(),
                 });
             }
+            if raw.is_none() {
+                // Erased in another tab (where the passphrase was
+                // forgotten): what this tab decrypted goes too, rather
+                // than be written back readable by its next save.
+                return self.relock();
+            }
             // The lock was removed in another tab.
             LOCKED.with(|l| l.set(false));
             lock::forget();

@@ -195,3 +195,23 @@ test('erasing locked data after a forgotten passphrase also removes the sealed c
   expect(await raw(page)).toBeNull();
   expect(await raw(page, 'temper.draft')).toBeNull();
 });
+
+test('erasing the locked data in another tab also clears a tab that was unlocked, which never writes it back', async ({ context }) => {
+  const a = await context.newPage();
+  await pulse(a);
+  await setLock(a);
+  const b = await context.newPage();
+  await b.goto('./');
+  await expect(b.getByRole('heading', { level: 1, name: 'Temper is locked' })).toBeVisible();
+  b.once('dialog', (d) => d.accept());
+  await b.getByRole('button', { name: /Erase/ }).click();
+  await expect(b.getByRole('heading', { level: 1, name: 'How are you really doing at work?' })).toBeVisible();
+  // Tab a forgets what it had decrypted: it reloads with nothing stored.
+  await a.bringToFront();
+  await a.goto('./#/history');
+  await expect(a.getByText('No check-ins saved yet.')).toBeVisible();
+  // Its next save holds only what was made after the erase, in plain text.
+  await pulse(a);
+  const saved = JSON.parse((await raw(a))!);
+  expect(saved.data.checkins.length).toBe(1);
+});
