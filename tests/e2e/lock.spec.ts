@@ -46,7 +46,7 @@ test('lock: bad passphrases are refused, stored data is unreadable without it, a
   expect(env.sealed).toMatchObject({ alg: 'AES-GCM', kdf: 'PBKDF2-SHA256', iter: 600000 });
   expect(atob(env.sealed.iv).length).toBe(12);
   expect(sealed).not.toContain('private words');
-  expect(sealed).not.toContain('ex1');
+  expect(sealed).not.toContain('"ex1"'); // quoted: base64 ciphertext may hold the letters, never a quote
   expect(await raw(page, 'temper.draft')).toBeNull();
 
   await page.reload();
@@ -64,7 +64,7 @@ test('lock: bad passphrases are refused, stored data is unreadable without it, a
   await pulse(page);
   await expect.poll(async () => JSON.parse((await raw(page))!).sealed.iv).not.toBe(env.sealed.iv);
   const again = (await raw(page))!;
-  expect(again).not.toContain('ex1');
+  expect(again).not.toContain('"ex1"'); // quoted: base64 ciphertext may hold the letters, never a quote
   expect(await raw(page, 'temper.draft')).toBeNull();
   await page.reload();
   await unlock(page);
