@@ -138,8 +138,7 @@ fn mount_dyn(tree: Content, on_action: Action) -> AnyView {
     let host = NodeRef::<leptos::html::Div>::new();
     let tree = std::cell::RefCell::new(Some(tree));
     Effect::new(move |_| {
-        let (Some(div), Some(doc)) = (host.get(), web_sys::window().and_then(|w| w.document()))
-        else {
+        let (Some(div), Some(doc)) = (host.get(), document()) else {
             return;
         };
         // The host may be reused for another screen of the same shape:
@@ -183,7 +182,8 @@ fn dispatch(ev: &web_sys::Event, attr: &str, on_action: &Action) {
     }
 }
 
-fn document() -> Option<web_sys::Document> {
+/// The page's document (None only outside a browser page).
+pub fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
 }
 

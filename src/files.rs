@@ -13,9 +13,7 @@ pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
+    let document = crate::dom::document().ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement =
         document.create_element("a").map_err(fail)?.unchecked_into();
     a.set_href(&url);

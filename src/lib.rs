@@ -117,8 +117,7 @@ fn focus_marked(frames: u8) {
         Some(id) => format!("main [id=\"{id}\"]"),
         None => "main [data-autofocus]".into(),
     };
-    let found = web_sys::window()
-        .and_then(|w| w.document())
+    let found = dom::document()
         .and_then(|d| d.query_selector(&selector).ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     match found {
@@ -222,8 +221,7 @@ pub fn Top(st: AppState) -> impl IntoView {
     provide_context(st);
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
-        if let Some(main) = web_sys::window()
-            .and_then(|w| w.document())
+        if let Some(main) = dom::document()
             .and_then(|d| d.get_element_by_id("main"))
             .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
         {
@@ -332,9 +330,7 @@ fn theme_picker() -> AnyView {
             return;
         }
         let choice = dom::value("theme-choice");
-        let root = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element());
+        let root = dom::document().and_then(|d| d.document_element());
         let Some(root) = root else { return };
         let kept = if choice == "light" || choice == "dark" {
             let _ = root.set_attribute("data-theme", &choice);
@@ -431,10 +427,7 @@ pub fn set_language(lang: Lang, texts: i18n::Texts) {
 
 fn start(lang: Lang, texts: i18n::Texts) {
     set_language(lang, texts);
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    if let Some(root) = dom::document().and_then(|d| d.document_element()) {
         let _ = root.set_attribute("lang", lang.code());
         // For the service-worker adapter's "Update available" offer.
         let _ = root.set_attribute("data-update-text", &t("update.text"));
@@ -454,10 +447,7 @@ fn start(lang: Lang, texts: i18n::Texts) {
 /// Swap the static home screen painted before the app loaded (index.html)
 /// for the app, which stays hidden by CSS while `#prerender` exists.
 fn drop_prerender() {
-    if let Some(p) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("prerender"))
-    {
+    if let Some(p) = dom::document().and_then(|d| d.get_element_by_id("prerender")) {
         p.remove();
     }
 }

@@ -365,8 +365,7 @@ fn backup_action(st: AppState, action: &str) {
 /// A file was picked: read it, validate it completely, and preview it.
 fn pick(st: AppState) {
     use wasm_bindgen::JsCast;
-    let Some(input) = web_sys::window()
-        .and_then(|w| w.document())
+    let Some(input) = crate::dom::document()
         .and_then(|d| d.get_element_by_id("import-file"))
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
     else {
