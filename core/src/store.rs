@@ -500,10 +500,12 @@ impl Data {
                 .ledger
                 .iter()
                 .any(|e| !seen(&e.id) && !stored.ledger.iter().any(|o| o.id == e.id))
-            || match (&self.audit, &stored.audit) {
-                (Some(mine), Some(theirs)) => mine.at > theirs.at,
-                (mine, _) => mine.is_some() && stored.audit.is_none(),
-            }
+            || self.audit.as_ref().is_some_and(|mine| {
+                stored
+                    .audit
+                    .as_ref()
+                    .is_none_or(|theirs| mine.at > theirs.at)
+            })
     }
 
     /// Union with another copy (another tab, or an import). Check-ins are
