@@ -1,5 +1,12 @@
 // Post-build step for dist/ (run by `cargo xtask dist|test|serve` after
 // `trunk build`):
+// 00. split the wasm (src/lazy.rs): `wasm-split-cli` cuts Cargo's wasm
+//    (built with the `split` feature and `--emit-relocs`) into the main
+//    module and one module per lazily loaded screen, plus modules of code
+//    those share; wasm-bindgen then makes the glue for the main module,
+//    which replaces Trunk's. The other modules go to dist/lazy/ with a
+//    content hash in their names, optimized by wasm-opt, and the loader
+//    that fetches them is written as split-<hash>.js;
 // 0. drop the wasm exports that Leptos's server-function support brings in
 //    through wasm-streams (`IntoUnderlying*`: JS stream adapters a
 //    client-only app never calls), then run wasm-opt again so the code
@@ -22,9 +29,10 @@
 // 3. write sw.js from assets/sw.js with the list of every file in the build
 //    and a version derived from their contents, so each build gets a new
 //    cache and hashed file names are always precached.
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, statSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { minify } from 'terser';
 
@@ -34,30 +42,37 @@ const glue = readdirSync(dist).filter((f) => /^temper-[0-9a-f]+\.js$/.test(f));
 if (glue.length !== 1) throw new Error(`expected one JS glue file in ${dist}, found ${glue.length}`);
 const file = join(dist, glue[0]);
 const wasmFile = join(dist, glue[0].replace(/\.js$/, '_bg.wasm'));
-const before = readFileSync(file);
-const built = readFileSync(wasmFile);
-const dropped = dropExports(built, (name) => /^(__wbg_)?intounderlying/.test(name));
-writeFileSync(wasmFile, dropped.wasm);
-// The same wasm-opt settings as Trunk's (from the source index.html).
+// Trunk's files, as index.html's integrity hashes name them.
+const trunkJs = readFileSync(file);
+const trunkWasm = readFileSync(wasmFile);
+// The wasm-opt settings (from the source index.html).
 const params = readFileSync('index.html', 'utf8').match(/data-wasm-opt-params="([^"]*)"/);
 if (!params) throw new Error('no data-wasm-opt-params in index.html');
-execFileSync('node_modules/.bin/wasm-opt', ['-Oz', ...params[1].split(/\s+/), wasmFile, '-o', wasmFile]);
+// (Its output is kept quiet: the split modules' name sections carry a subsection it
+// doesn't know, and it warns about each; an error still stops the build.)
+const wasmOpt = (from, to) => execFileSync('node_modules/.bin/wasm-opt', ['-Oz', ...params[1].split(/\s+/), from, '-o', to], { stdio: 'pipe' });
+const split = await splitWasm(glue[0]);
+const before = split.js;
+const dropped = dropExports(split.wasm, (name) => /^(__wbg_)?intounderlying/.test(name));
+writeFileSync(wasmFile, dropped.wasm);
+wasmOpt(wasmFile, wasmFile);
 const wasmBefore = readFileSync(wasmFile);
-console.log(`post-build: ${dropped.count} unused exports dropped; wasm ${built.length} -> ${wasmBefore.length} bytes`);
+console.log(`post-build: ${dropped.count} unused exports dropped; wasm ${split.wasm.length} -> ${wasmBefore.length} bytes`);
 const renamed = shortenImports(wasmBefore, dropStreamClasses(before.toString('utf8')));
 const out = await minify(renamed.js, { module: true, compress: true, mangle: true });
 writeFileSync(file, out.code);
 writeFileSync(wasmFile, renamed.wasm);
 const indexPath = join(dist, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
-for (const [old, now] of [[before, Buffer.from(out.code)], [built, renamed.wasm]]) {
+for (const [old, now] of [[trunkJs, Buffer.from(out.code)], [trunkWasm, renamed.wasm]]) {
   if (!html.includes(sri(old))) throw new Error('an integrity hash was not found in index.html');
   html = html.replace(sri(old), sri(now));
 }
 
 html = prerender(html, JSON.parse(readFileSync(join(dist, 'i18n', 'en.json'), 'utf8')));
-html = listLanguages(html, readdirSync(join(dist, 'i18n')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort());
-html = paintFirst(html, glue[0], glue[0].replace(/\.js$/, '_bg.wasm'), sri(Buffer.from(out.code)), sri(renamed.wasm));
+// (Each language is <code>.json, the start-up texts, and <code>.more.json.)
+html = listLanguages(html, readdirSync(join(dist, 'i18n')).filter((f) => f.endsWith('.json') && !f.endsWith('.more.json')).map((f) => f.slice(0, -5)).sort());
+html = paintFirst(html, glue[0], glue[0].replace(/\.js$/, '_bg.wasm'), sri(Buffer.from(out.code)), sri(renamed.wasm), split.loader);
 
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (inline.length === 0) throw new Error('no inline loader script found in index.html');
@@ -101,6 +116,53 @@ const sw = template
   .replace('__FILES__', JSON.stringify(precache));
 writeFileSync(join(dist, 'sw.js'), (await minify(sw, { compress: true, mangle: true })).code);
 console.log(`post-build: sw.js precaches ${precache.length} entries`);
+
+// 00. Split Cargo's wasm (see the top of this file). Returns the main
+// module's wasm and glue, and the loader's file name and integrity hash.
+async function splitWasm(glueName) {
+  const cargoWasm = 'target/wasm32-unknown-unknown/release/temper.wasm';
+  const input = readFileSync(cargoWasm);
+  if (!input.includes(Buffer.from('__wasm_split_unstable')) || !input.includes(Buffer.from('reloc.CODE'))) {
+    throw new Error(`${cargoWasm} has no split points or no relocations: build with the split feature and --emit-relocs`);
+  }
+  const tmp = mkdtempSync(join(tmpdir(), 'temper-split-'));
+  try {
+    execFileSync('wasm-split-cli', [cargoWasm, tmp]);
+    execFileSync('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-typescript',
+      '--out-dir', join(tmp, 'bg'), '--out-name', 'temper', join(tmp, 'main.wasm')]);
+    let loader = readFileSync(join(tmp, '__wasm_split.js'), 'utf8');
+    const swap = (old, now) => {
+      if (!loader.includes(old)) throw new Error(`split: ${old} not in the loader`);
+      loader = loader.split(old).join(now);
+    };
+    swap('from "./main.js"', `from "./${glueName}"`);
+    const lazy = join(dist, 'lazy');
+    rmSync(lazy, { recursive: true, force: true });
+    mkdirSync(lazy);
+    const modules = readdirSync(tmp).filter((f) => f.endsWith('.wasm') && f !== 'main.wasm').sort();
+    if (modules.length === 0) throw new Error('split: no lazily loaded modules');
+    for (const f of modules) {
+      const optimized = join(tmp, `opt-${f}`);
+      wasmOpt(join(tmp, f), optimized);
+      const bytes = readFileSync(optimized);
+      const name = `${f.slice(0, -5)}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.wasm`;
+      writeFileSync(join(lazy, name), bytes);
+      swap(`"./${f}"`, `"./lazy/${name}"`);
+    }
+    const code = Buffer.from((await minify(loader, { module: true, compress: true, mangle: true })).code);
+    const name = `split-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+    for (const f of readdirSync(dist).filter((f) => /^split-[0-9a-f]+\.js$/.test(f))) rmSync(join(dist, f));
+    writeFileSync(join(dist, name), code);
+    let js = readFileSync(join(tmp, 'bg', 'temper.js'), 'utf8');
+    const imports = js.match(/^import \* as \w+ from "\.\/__wasm_split\.js"$/gm) ?? [];
+    if (imports.length === 0) throw new Error('split: the glue does not import the loader');
+    js = js.replace(/^(import \* as \w+ from )"\.\/__wasm_split\.js"$/gm, `$1"./${name}"`);
+    console.log(`post-build: split into the main module and ${modules.length} lazily loaded ones (dist/lazy/)`);
+    return { js: Buffer.from(js), wasm: readFileSync(join(tmp, 'bg', 'temper_bg.wasm')), loader: { name, sri: sri(code) } };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
 
 // Rename the wasm's imports from the JS glue to `$0`, `$1`, ... in both
 // files. Only the import section's names change; every other byte of the
@@ -238,13 +300,14 @@ function prerender(page, en) {
 // runs after the first paint (`temperPainted`, from assets/prefs.js). The
 // integrity hashes are kept: the glue through a modulepreload link with
 // `integrity`, the wasm through fetch's `integrity`.
-function paintFirst(page, js, wasm, jsSri, wasmSri) {
+function paintFirst(page, js, wasm, jsSri, wasmSri, split) {
   const links = [...page.matchAll(/<link[^>]*rel=(?:modulepreload|preload)[^>]*>/g)].map((m) => m[0]);
   const loader = page.match(/<script type=module>import init, \* as bindings from '\.\/[^']+';[\s\S]*?<\/script>/);
   if (links.length < 2 || !loader) throw new Error("paintFirst: Trunk's loader has changed shape");
   for (const l of new Set(links)) page = page.split(l).join('');
   const code = `(window.temperPainted || Promise.resolve()).then(async () => {` +
-    `const l = document.createElement('link'); l.rel = 'modulepreload'; l.href = './${js}'; l.integrity = '${jsSri}'; document.head.append(l);` +
+    `for (const [href, integrity] of [['./${js}', '${jsSri}'], ['./${split.name}', '${split.sri}']]) {` +
+    `const l = document.createElement('link'); l.rel = 'modulepreload'; l.href = href; l.integrity = integrity; document.head.append(l); }` +
     `const get = () => fetch('./${wasm}', { integrity: '${wasmSri}' });` +
     // Compile (streaming, or from bytes where the server's MIME type rules
     // that out), then instantiate and start in a later task: two shorter

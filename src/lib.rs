@@ -8,6 +8,7 @@ pub mod blocks;
 pub mod dom;
 pub mod files;
 pub mod js;
+pub mod lazy;
 pub mod lock;
 pub mod pages;
 pub mod state;
@@ -265,7 +266,7 @@ pub fn App(st: AppState) -> impl IntoView {
             {move || { st.refresh.track(); if !ready.get() {
                 ().into_any()
             } else if matches!(st.status.get(), Status::Locked { .. }) {
-                pages::lock::unlock()
+                lazy::unlock()
             } else {
                 screen(st.route.get())
             }}}
@@ -346,30 +347,21 @@ fn theme_picker() -> AnyView {
     })
 }
 
-/// The screen for a route, called through a function pointer. wasm-opt
-/// inlines every function that has a single caller, so direct calls would
-/// merge all screens into the router: one 29 KB function that V8 compiles,
-/// whole, the first time the router runs, during start-up. Kept apart, each
-/// screen's code is compiled when that screen is first shown (and each is
-/// measurable with twiggy).
+/// The screen for a route. Screens other than home and check-in come from
+/// split modules (`lazy`). The others are called through a function
+/// pointer: wasm-opt inlines every function that has a single caller, so
+/// direct calls would merge the screens into the router, one big function
+/// that V8 compiles, whole, the first time the router runs, during
+/// start-up. Kept apart, each screen's code is compiled when that screen is
+/// first shown (and each is measurable with twiggy).
 fn screen(route: Route) -> AnyView {
-    let f: fn(Route) -> AnyView = match route {
-        Route::Home => |_| pages::home::Home().into_any(),
+    if let Some(load) = lazy::loader(&route) {
+        return lazy::show(route, load);
+    }
+    let f: lazy::Screen = match route {
         Route::CheckIn => |_| pages::checkin::checkin(),
-        Route::Results(_) => |r| {
-            let id = match r {
-                Route::Results(id) => id,
-                _ => None,
-            };
-            pages::results::ResultsPage(pages::results::ResultsPageProps { id }).into_any()
-        },
-        Route::History => |_| pages::history::History().into_any(),
-        Route::Plan => |_| pages::plan::plan(),
-        Route::Ledger => |_| pages::plan::ledger(),
-        Route::Audit => |_| pages::plan::audit(),
-        Route::Report => |_| pages::plan::report(),
-        Route::Privacy => |_| pages::simple::Privacy().into_any(),
         Route::NotFound(_) => |_| pages::simple::NotFound().into_any(),
+        _ => |_| pages::home::Home().into_any(),
     };
     std::hint::black_box(f)(route)
 }
@@ -423,6 +415,12 @@ fn load_texts() {
 pub fn set_language(lang: Lang, texts: i18n::Texts) {
     LANG.with(|l| l.set(lang));
     TEXTS.with(|t| *t.borrow_mut() = texts);
+}
+
+/// Add the rest of the language's texts (`i18n/<code>.more.json`) to the
+/// start-up ones.
+pub fn add_texts(more: i18n::Texts) {
+    TEXTS.with(|t| t.borrow_mut().merge(more));
 }
 
 fn start(lang: Lang, texts: i18n::Texts) {

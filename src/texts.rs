@@ -1,7 +1,8 @@
-//! The adapter that loads a language file, `i18n/<code>.json`, at start-up.
-//! Only the language in use is downloaded; the service worker keeps every
-//! language for offline use. Changing the language reloads the page, so no
-//! request is ever made once the app is running.
+//! The adapter that loads a language's texts: `i18n/<code>.json` (the
+//! start-up screens' texts) at start-up, `i18n/<code>.more.json` (the rest)
+//! with the first screen whose code is loaded later (`crate::lazy`). Only
+//! the language in use is downloaded; the service worker keeps every
+//! language for offline use. Changing the language reloads the page.
 
 use wasm_bindgen::{JsCast, JsValue};
 

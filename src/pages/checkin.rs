@@ -19,6 +19,8 @@ use temper_core::store::{new_id, Advance, Draft};
 /// The check-in screen: the chooser, or the current step.
 pub fn checkin() -> AnyView {
     let st = use_state();
+    // The results screen's code, so the last answer shows it with no wait.
+    crate::lazy::prefetch_results();
     autofocus();
     let markup = match draft() {
         None => html(

@@ -23,6 +23,11 @@ for (const base of ['./', './tools/temper/']) {
     await page.reload();
     await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
     await expect(page.locator('table.history tbody tr')).toHaveCount(1);
+    // Every screen's code comes from the cache (src/lazy.rs).
+    await page.getByRole('navigation').getByRole('link', { name: 'Plan' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Your plan' })).toBeVisible();
+    await page.getByRole('navigation').getByRole('link', { name: 'Privacy' }).click();
+    await expect(page.getByRole('heading', { name: 'What is stored, and where' })).toBeVisible();
     await context.setOffline(false);
   });
 }

@@ -1,9 +1,13 @@
 import { test, expect, Page } from '@playwright/test';
 
 // Record every request and every CSP violation from the first byte on.
+const sent: { method: string; body: string | null }[] = [];
 async function watch(page: Page) {
   const requests: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
+  page.on('request', (r) => {
+    requests.push(r.url());
+    sent.push({ method: r.method(), body: r.postData() });
+  });
   await page.addInitScript(() => {
     (window as any).__csp = [];
     document.addEventListener('securitypolicyviolation', (e) =>
@@ -12,7 +16,7 @@ async function watch(page: Page) {
   return requests;
 }
 
-test('a whole session stays on this origin, makes no requests after load, and breaks no CSP rule', async ({ page, baseURL }) => {
+test('a whole session stays on this origin, sends nothing, after load fetches only its own screens\' code, and breaks no CSP rule', async ({ page, baseURL }) => {
   const requests = await watch(page);
   await page.goto('./');
   await page.waitForLoadState('networkidle');
@@ -39,8 +43,23 @@ test('a whole session stays on this origin, makes no requests after load, and br
   await nav.getByRole('link', { name: 'Privacy' }).click();
   await expect(page.getByRole('heading', { name: 'What is stored, and where' })).toBeVisible();
 
+  // After load, the only requests are for Temper's own files for a screen
+  // opened for the first time (src/lazy.rs): its code, and the rest of the
+  // texts. Plain GETs of files the service worker precaches, from this
+  // origin, carrying nothing.
+  const sw = await (await page.request.get('./sw.js')).text();
   const after = requests.slice(atLoad).filter((u) => !u.startsWith('blob:') && !u.startsWith('data:'));
-  expect(after).toEqual([]);
+  expect(after.length).toBeGreaterThan(0);
+  expect(after.filter((u) => u.endsWith('/i18n/en.more.json'))).toHaveLength(1);
+  for (const url of after) {
+    const u = new URL(url);
+    expect(u.origin).toBe(origin);
+    expect(u.search).toBe('');
+    const file = u.pathname.match(/\/(lazy\/[a-z_0-9]+-[0-9a-f]{16}\.wasm|i18n\/en\.more\.json)$/);
+    expect(file, url).not.toBeNull();
+    expect(sw).toContain(`"./${file![1]}"`);
+  }
+  expect(sent.filter((r) => r.method !== 'GET' || r.body !== null)).toEqual([]);
   expect(await page.evaluate(() => (window as any).__csp)).toEqual([]);
 });
 

@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { pulse } from './pulse';
 
 // How the page comes up (issue 7): the static home screen first, then the
 // app, with nothing competing with the first paint and nothing moving.
@@ -48,5 +49,60 @@ test.describe(() => {
     release();
     await expect(page.getByRole('heading', { level: 1, name: 'Check-in' })).toBeVisible();
     await expect(page.getByRole('button', { name: /Quick pulse/ })).toBeVisible();
+  });
+
+  test('home and the whole check-in need only the start-up texts: with the rest held back, no key shows in place of a text', async ({ page }) => {
+    // Every dotted key there is ("home.title"; "no" is also a word); none
+    // may appear as such on screen.
+    const keys = [
+      ...Object.keys(await (await page.request.get('./i18n/en.json')).json()),
+      ...Object.keys(await (await page.request.get('./i18n/en.more.json')).json()),
+    ].filter((k) => k.includes('.'));
+    expect(keys.length).toBeGreaterThan(400);
+    const shown = async () => {
+      const text = await page.locator('body').innerText();
+      return keys.filter((k) => text.includes(k));
+    };
+    await page.route('**/i18n/*.more.json', (route) => route.abort('internetdisconnected'));
+    await page.goto('./#/nowhere');
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    expect(await shown()).toEqual([]);
+    await page.getByRole('navigation').getByRole('link', { name: 'Home' }).click();
+    await expect(page.getByRole('link', { name: 'Start check-in' })).toBeVisible();
+    expect(await shown()).toEqual([]);
+    await page.getByRole('link', { name: 'Start check-in' }).click();
+    await expect(page.getByRole('button', { name: /Quick pulse/ })).toBeVisible();
+    expect(await shown()).toEqual([]);
+    await page.getByRole('button', { name: /Full check-in/ }).click();
+    // Every step (the optional question about the work, then 43 more).
+    for (let n = 1; n <= 44; n++) {
+      await expect(page.getByText(`Question ${n} of 44`)).toBeVisible();
+      expect(await shown()).toEqual([]);
+      const often = page.getByRole('radio', { name: 'Sometimes' });
+      if (await often.count()) await often.check();
+      await page.getByRole('button', { name: n === 44 ? 'See results' : 'Next' }).click();
+    }
+    // The results need the rest: held back, that is said plainly.
+    await expect(page.getByRole('alert')).toContainText('This screen could not be loaded');
+    expect(await shown()).toEqual([]);
+  });
+
+  test('a screen whose code fails to arrive says so, keeps the data, and loads on "Try again"', async ({ page }) => {
+    await pulse(page, 'Often');
+    const stored = await page.evaluate(() => localStorage.getItem('temper.data'));
+    let failing = true;
+    await page.route('**/lazy/*.wasm', (route) => (failing ? route.abort('internetdisconnected') : route.continue()));
+    await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('This screen could not be loaded');
+    // Asking again while offline: the same message, nothing else changes.
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('alert')).toContainText('This screen could not be loaded');
+    failing = false;
+    await page.getByRole('alert').getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeVisible();
+    await expect(page.locator('table.history tbody tr')).toHaveCount(1);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    expect(await page.evaluate(() => localStorage.getItem('temper.data'))).toBe(stored);
   });
 });

@@ -7,6 +7,11 @@ use std::path::Path;
 use std::process::Command;
 
 pub const TRUNK_VERSION: &str = "0.21.14";
+/// The wasm splitter (`wasm-split-cli`) used by scripts/post-build.mjs.
+/// 0.2.4 is the first that keeps wasm-bindgen 0.2.128+'s casts (renamed
+/// `__wbindgen_describe_generic_import`) in the main module; with 0.2.2 a
+/// closure made in a split module traps with "function signature mismatch".
+pub const WASM_SPLIT_VERSION: &str = "0.2.4";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
@@ -14,6 +19,7 @@ pub fn all(root: &Path) -> Result<(), String> {
     rust_parts(root)?;
     trunk(root)?;
     wasm_bindgen(root)?;
+    wasm_split(root)?;
     node_packages(root)?;
     browser()?;
     println!("setup: all tools present");
@@ -98,6 +104,22 @@ fn wasm_bindgen(root: &Path) -> Result<(), String> {
         .map_err(|e| {
             format!("{e}\nInstall it with: cargo install wasm-bindgen-cli --version {want}")
         })?;
+    }
+    Ok(())
+}
+
+fn wasm_split(root: &Path) -> Result<(), String> {
+    // The tool has no --version; cargo's list of installed crates says it.
+    let list = output(root, "cargo", &["install", "--list"]).unwrap_or_default();
+    let want = format!("wasm_split_cli_support v{WASM_SPLIT_VERSION}:");
+    let have_bin = output(root, "wasm-split-cli", &["--help"]).is_some();
+    if !have_bin || !list.lines().any(|l| l.trim() == want) {
+        println!("setup: installing wasm_split_cli_support {WASM_SPLIT_VERSION} (about 2 minutes)");
+        let how = format!(
+            "cargo install wasm_split_cli_support --version {WASM_SPLIT_VERSION} --features build-binary --locked"
+        );
+        let args: Vec<&str> = how.split(' ').skip(1).collect();
+        run(cmd(root, "cargo", &args)).map_err(|e| format!("{e}\nInstall it with: {how}"))?;
     }
     Ok(())
 }

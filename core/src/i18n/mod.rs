@@ -92,6 +92,64 @@ impl Texts {
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.0.iter().map(|(k, _)| k.as_str())
     }
+    /// Add the texts of `more` (the rest of a language file, see
+    /// [`FIRST_LOAD`]); where both have a key, `more`'s text wins.
+    pub fn merge(&mut self, more: Texts) {
+        let mine = std::mem::take(&mut self.0);
+        let mut out = Vec::with_capacity(mine.len() + more.0.len());
+        let (mut a, mut b) = (mine.into_iter().peekable(), more.0.into_iter().peekable());
+        loop {
+            let take_a = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if x.0 == y.0 => {
+                    a.next();
+                    false
+                }
+                (Some(x), Some(y)) => x.0 < y.0,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            out.extend(if take_a { a.next() } else { b.next() });
+        }
+        self.0 = out;
+    }
+    /// Split into the texts the start-up screens use ([`FIRST_LOAD`]) and
+    /// the rest, each as a language file (a JSON object).
+    pub fn split(&self) -> (String, String) {
+        let (mut first, mut rest) = (String::new(), String::new());
+        let (mut f, mut r) = (
+            json::ObjWriter::new(&mut first),
+            json::ObjWriter::new(&mut rest),
+        );
+        for (k, v) in &self.0 {
+            if first_load(k) {
+                f.str(k, v);
+            } else {
+                r.str(k, v);
+            }
+        }
+        f.end();
+        r.end();
+        (first, rest)
+    }
+}
+
+/// The texts a first visit downloads with the app: those of the screens
+/// that are in the wasm loaded at start-up (the frame, home, check-in, and
+/// their messages), by the first part of their key. The build splits each
+/// language file in two (`Texts::split`): `i18n/<code>.json` with these,
+/// `i18n/<code>.more.json` with the rest, fetched with the first screen
+/// whose code is loaded later (the app's `lazy` module). A browser test
+/// walks the start-up screens with the rest held back and finds no key
+/// shown in place of a text.
+pub const FIRST_LOAD: &[&str] = &[
+    "app", "checkin", "date", "footer", "home", "item", "lang", "loading", "mode", "month", "nav",
+    "notfound", "role", "scale", "skip", "store", "theme", "update", "zone",
+];
+
+/// Whether `key`'s text is in the first part of a language file.
+pub fn first_load(key: &str) -> bool {
+    FIRST_LOAD.contains(&key.split('.').next().unwrap_or(key))
 }
 
 /// Every key the strategy library needs.
@@ -187,6 +245,46 @@ mod tests {
         );
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         Texts::parse(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    #[test]
+    fn every_file_splits_into_two_parts_that_together_are_the_whole() {
+        for lang in Lang::all() {
+            let whole = file(lang);
+            let (first, rest) = whole.split();
+            let (first, rest) = (Texts::parse(&first).unwrap(), Texts::parse(&rest).unwrap());
+            assert!(first.keys().all(first_load), "{}", lang.code());
+            assert!(rest.keys().all(|k| !first_load(k)), "{}", lang.code());
+            // Start-up texts are a small part; the rest is most of it.
+            assert!(first.keys().count() * 3 < whole.keys().count());
+            assert!(first.get("home.title").is_some() && rest.get("results.title").is_some());
+            let mut merged = first;
+            merged.merge(rest);
+            assert_eq!(merged, whole, "{}", lang.code());
+        }
+    }
+
+    #[test]
+    fn merge_keeps_keys_sorted_and_lets_the_later_text_win() {
+        let mut a = Texts::parse(r#"{"b":"1","d":"2","f":"3"}"#).unwrap();
+        a.merge(Texts::parse(r#"{"a":"x","d":"y","g":"z"}"#).unwrap());
+        let keys: Vec<&str> = a.keys().collect();
+        assert_eq!(keys, ["a", "b", "d", "f", "g"]);
+        assert_eq!(a.get("d"), Some("y"));
+        assert_eq!(a.get("f"), Some("3"));
+        a.merge(Texts::default());
+        assert_eq!(a.keys().count(), 5);
+    }
+
+    #[test]
+    fn every_first_load_prefix_names_texts() {
+        let en = file(Lang::EN);
+        for p in FIRST_LOAD {
+            assert!(
+                en.keys().any(|k| k.split('.').next() == Some(p)),
+                "no text starts with {p}"
+            );
+        }
     }
 
     /// `{name}` parameters in a text, sorted.
