@@ -121,7 +121,10 @@ fn more_texts() -> More {
                 crate::add_texts(texts);
                 More::Here
             }
-            None => More::Failed,
+            // Shown as a failure to a screen waiting for them; a prefetch
+            // that failed is simply tried again when a screen needs them.
+            None if WAITING.with(Cell::get) => More::Failed,
+            None => More::NotAsked,
         };
         MORE.with(|m| m.set(now));
         if WAITING.with(Cell::get) {
