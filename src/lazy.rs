@@ -100,8 +100,8 @@ thread_local! {
     static STATE: Cell<Option<AppState>> = const { Cell::new(None) };
     /// A screen is showing "Loading": what arrives should render again.
     static WAITING: Cell<bool> = const { Cell::new(false) };
-    /// A task is already waiting for the code being loaded.
-    static WATCHING: Cell<bool> = const { Cell::new(false) };
+    /// The route whose code a task is already waiting for.
+    static WATCHING: RefCell<Option<Route>> = const { RefCell::new(None) };
     /// The route whose code just failed to arrive: its next rendering shows
     /// the failure (with a way to retry) instead of trying again on its own;
     /// the one after that tries again.
@@ -168,10 +168,17 @@ pub fn show(route: Route, load: fn() -> Load) -> AnyView {
         (Poll::Ready(Err(_)), _) | (_, More::Failed) => failed(),
         (code, _) => {
             WAITING.with(|w| w.set(true));
-            if code.is_pending() && !WATCHING.with(|w| w.replace(true)) {
+            let watched = WATCHING.with(|w| w.borrow().as_ref() == Some(&route));
+            if code.is_pending() && !watched {
+                WATCHING.with(|w| *w.borrow_mut() = Some(route.clone()));
                 leptos::task::spawn_local(async move {
                     let result = pending.await;
-                    WATCHING.with(|w| w.set(false));
+                    WATCHING.with(|w| {
+                        let mut w = w.borrow_mut();
+                        if w.as_ref() == Some(&route) {
+                            *w = None;
+                        }
+                    });
                     if result.is_err() {
                         FAILED.with(|f| *f.borrow_mut() = Some(route));
                     }

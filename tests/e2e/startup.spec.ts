@@ -87,6 +87,19 @@ test.describe(() => {
     expect(await shown()).toEqual([]);
   });
 
+  test('a screen whose code is slow to arrive holds up no other screen', async ({ page }) => {
+    // The history screen's own module never arrives.
+    await page.route('**/lazy/split_history-*.wasm', () => {});
+    await page.goto('./#/history');
+    await expect(page.locator('main .loading')).toHaveText('Loading…');
+    await page.getByRole('navigation').getByRole('link', { name: 'Plan' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Your plan' })).toBeVisible();
+    await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
+    await expect(page.locator('main .loading')).toHaveText('Loading…');
+    await page.getByRole('navigation').getByRole('link', { name: 'Privacy' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Privacy' })).toBeVisible();
+  });
+
   test('a screen whose code fails to arrive says so, keeps the data, and loads on "Try again"', async ({ page, context }) => {
     await pulse(page, 'Often');
     const stored = await page.evaluate(() => localStorage.getItem('temper.data'));
