@@ -120,7 +120,7 @@ console.log(`post-build: sw.js precaches ${precache.length} entries`);
 // 00. Split Cargo's wasm (see the top of this file). Returns the main
 // module's wasm and glue, and the loader's file name and integrity hash.
 async function splitWasm(glueName) {
-  const cargoWasm = 'target/wasm32-unknown-unknown/release/temper.wasm';
+  const cargoWasm = join(process.env.CARGO_TARGET_DIR ?? 'target', 'wasm32-unknown-unknown', 'release', 'temper.wasm');
   const input = readFileSync(cargoWasm);
   if (!input.includes(Buffer.from('__wasm_split_unstable')) || !input.includes(Buffer.from('reloc.CODE'))) {
     throw new Error(`${cargoWasm} has no split points or no relocations: build with the split feature and --emit-relocs`);
