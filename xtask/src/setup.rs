@@ -115,11 +115,17 @@ fn wasm_split(root: &Path) -> Result<(), String> {
     let have_bin = output(root, "wasm-split-cli", &["--help"]).is_some();
     if !have_bin || !list.lines().any(|l| l.trim() == want) {
         println!("setup: installing wasm_split_cli_support {WASM_SPLIT_VERSION} (about 2 minutes)");
-        let how = format!(
-            "cargo install wasm_split_cli_support --version {WASM_SPLIT_VERSION} --features build-binary --locked"
-        );
-        let args: Vec<&str> = how.split(' ').skip(1).collect();
-        run(cmd(root, "cargo", &args)).map_err(|e| format!("{e}\nInstall it with: {how}"))?;
+        let args = [
+            "install",
+            "wasm_split_cli_support",
+            "--version",
+            WASM_SPLIT_VERSION,
+            "--features",
+            "build-binary",
+            "--locked",
+        ];
+        run(cmd(root, "cargo", &args))
+            .map_err(|e| format!("{e}\nInstall it with: cargo {}", args.join(" ")))?;
     }
     Ok(())
 }
