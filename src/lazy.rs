@@ -96,8 +96,6 @@ enum More {
 
 thread_local! {
     static MORE: Cell<More> = const { Cell::new(More::NotAsked) };
-    /// The app's state, for a fetch's callback (outside any component).
-    static STATE: Cell<Option<AppState>> = const { Cell::new(None) };
     /// A screen is showing "Loading": what arrives should render again.
     static WAITING: Cell<bool> = const { Cell::new(false) };
     /// The route whose code a task is already waiting for.
@@ -108,14 +106,15 @@ thread_local! {
     static FAILED: RefCell<Option<Route>> = const { RefCell::new(None) };
 }
 
-/// The rest of the texts: here, or on the way (asked for now if need be).
-fn more_texts() -> More {
+/// The rest of the texts: here, or on the way (asked for now if need be;
+/// `st` renders again when they arrive for a screen that waits).
+fn more_texts(st: AppState) -> More {
     let now = MORE.with(Cell::get);
     if now != More::NotAsked {
         return now;
     }
     MORE.with(|m| m.set(More::Coming));
-    crate::texts::fetch(&format!("{}.more", crate::lang().code()), |text| {
+    crate::texts::fetch(&format!("{}.more", crate::lang().code()), move |text| {
         let now = match text.and_then(|t| temper_core::i18n::Texts::parse(&t).ok()) {
             Some(texts) => {
                 crate::add_texts(texts);
@@ -128,9 +127,7 @@ fn more_texts() -> More {
         };
         MORE.with(|m| m.set(now));
         if WAITING.with(Cell::get) {
-            if let Some(st) = STATE.with(Cell::get) {
-                st.rerender();
-            }
+            st.rerender();
         }
     });
     More::Coming
@@ -139,7 +136,7 @@ fn more_texts() -> More {
 /// Start fetching the results screen's code and texts while a check-in is
 /// under way, so the last answer shows results with no wait.
 pub fn prefetch_results() {
-    more_texts();
+    more_texts(use_state());
     // Polled once, the load starts; the loader keeps what it fetches even
     // though this future is dropped.
     let mut load: Load = Box::pin(results_screen());
@@ -156,12 +153,11 @@ fn poll_once(load: &mut Load) -> Poll<Result<Screen, Failed>> {
 #[inline(never)]
 pub fn show(route: Route, load: fn() -> Load) -> AnyView {
     let st = use_state();
-    STATE.with(|s| s.set(Some(st)));
     WAITING.with(|w| w.set(false));
     if FAILED.with(|f| f.borrow_mut().take()).as_ref() == Some(&route) {
         return failed();
     }
-    let texts = more_texts();
+    let texts = more_texts(st);
     let mut pending = load();
     match (poll_once(&mut pending), texts) {
         (Poll::Ready(Ok(screen)), More::Here) => screen(route),

@@ -1,9 +1,10 @@
 import { test, expect, Page } from '@playwright/test';
 
-// Record every request and every CSP violation from the first byte on.
-const sent: { method: string; body: string | null }[] = [];
+// Record every request (its address, and how it was sent) and every CSP
+// violation from the first byte on.
 async function watch(page: Page) {
   const requests: string[] = [];
+  const sent: { method: string; body: string | null }[] = [];
   page.on('request', (r) => {
     requests.push(r.url());
     sent.push({ method: r.method(), body: r.postData() });
@@ -13,11 +14,11 @@ async function watch(page: Page) {
     document.addEventListener('securitypolicyviolation', (e) =>
       (window as any).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  return requests;
+  return { requests, sent };
 }
 
 test('a whole session stays on this origin, sends nothing, after load fetches only its own files for the other screens, once, and breaks no CSP rule', async ({ page, baseURL }) => {
-  const requests = await watch(page);
+  const { requests, sent } = await watch(page);
   await page.goto('./');
   await page.waitForLoadState('networkidle');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -373,9 +373,13 @@ fn split_texts(dir: &Path) -> Result<(), String> {
             std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let texts = temper_core::i18n::Texts::parse(&text)
             .map_err(|e| format!("{}: {e}", path.display()))?;
+        let more = path.with_extension("more.json");
+        // Split twice, the rest would be lost: only Trunk's fresh copy is split.
+        if more.exists() {
+            return Err(format!("{} is already split", path.display()));
+        }
         let (first, rest) = texts.split();
         std::fs::write(&path, first).map_err(|e| format!("{}: {e}", path.display()))?;
-        let more = path.with_extension("more.json");
         std::fs::write(&more, rest).map_err(|e| format!("{}: {e}", more.display()))?;
     }
     println!("split the language files into start-up texts and the rest");
