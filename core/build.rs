@@ -5,11 +5,6 @@
 
 use std::{env, fs, path::Path};
 
-// The same parser the app uses for language files.
-#[allow(dead_code)]
-#[path = "src/json.rs"]
-mod json;
-
 fn main() {
     let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("../i18n");
     // A directory: Cargo reruns this when any file in it changes.
@@ -27,13 +22,12 @@ fn main() {
             "i18n/{file}: the name must be a BCP 47 primary language code, like fr"
         );
         let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("i18n/{file}: {e}"));
-        let name = match json::parse(&text) {
-            Ok(json::Value::Obj(members)) => members.into_iter().find_map(|(k, v)| match v {
-                json::Value::Str(s) if k == "lang.name" && !s.trim().is_empty() => Some(s),
-                _ => None,
-            }),
-            _ => None,
-        };
+        let texts: std::collections::BTreeMap<String, String> = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("i18n/{file}: not an object of texts: {e}"));
+        let name = texts
+            .get("lang.name")
+            .filter(|s| !s.trim().is_empty())
+            .cloned();
         let name = name.unwrap_or_else(|| {
             panic!("i18n/{file}: needs a \"lang.name\" text, the language's own name for itself")
         });

@@ -73,24 +73,17 @@ pub fn parse_import(text: &str, existing: &Data) -> Result<Preview, ImportError>
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let incoming = match store::load(Some(text)) {
-        Loaded::Ok(d) | Loaded::Migrated { data: d, .. } => d,
-        Loaded::TooNew { version, .. } => return Err(ImportError::TooNew { version }),
-        Loaded::Corrupt { reason } => {
-            // Tell shape problems from content problems.
-            let content = ["check-in", "plan step", "ledger entry", "inner audit"];
-            return Err(if content.iter().any(|c| reason.starts_with(c)) {
-                ImportError::Invalid(reason)
-            } else {
-                ImportError::Unreadable(reason)
-            });
-        }
-        Loaded::Empty => return Err(ImportError::Empty),
-        Loaded::Sealed => {
+    let incoming = match store::parse(text) {
+        Ok(Loaded::Ok(d) | Loaded::Migrated { data: d, .. }) => d,
+        Ok(Loaded::TooNew { version, .. }) => return Err(ImportError::TooNew { version }),
+        Ok(Loaded::Sealed) => {
             return Err(ImportError::Unreadable(
                 "it is locked with a passphrase; unlock Temper where it was made, then download a backup again".into(),
             ))
         }
+        Ok(Loaded::Empty | Loaded::Corrupt { .. }) => return Err(ImportError::Empty),
+        Err(store::Problem::Content(why)) => return Err(ImportError::Invalid(why)),
+        Err(store::Problem::Shape(why)) => return Err(ImportError::Unreadable(why)),
     };
     let new = incoming
         .checkins
@@ -133,7 +126,7 @@ pub fn apply(existing: &Data, preview: &Preview, mode: ImportMode) -> Data {
                 }
             }
             if let (Some(_), None) = (&existing.audit, &out.audit) {
-                out.audit = Some(crate::plan::Audit {
+                out.audit = Some(crate::store::Audit {
                     at: existing.audit.as_ref().map_or(0, |a| a.at + 1),
                     values: Vec::new(),
                 });
@@ -210,7 +203,7 @@ mod tests {
     #[test]
     fn plan_ledger_and_audit_travel_with_a_backup_and_replace_drops_the_old_ones() {
         use crate::ledger::{Area, Entry, Flow};
-        use crate::plan::Audit;
+        use crate::store::Audit;
         use crate::strategies::by_id;
         let entry = |id: &str| Entry {
             id: id.into(),

@@ -98,7 +98,7 @@ pub fn most_frequent(entries: &[Entry], flow: Flow) -> Vec<(Area, u32, u32)> {
             None => out.push((e.area, 1, u32::from(e.size))),
         }
     }
-    crate::util::insertion_sort_by(&mut out, |a, b| (a.1, a.2) > (b.1, b.2));
+    out.sort_by(|a, b| (b.1, b.2).cmp(&(a.1, a.2)));
     out
 }
 
@@ -114,7 +114,7 @@ pub fn audit_gaps(ratings: &[(String, u8)]) -> Vec<(String, u8)> {
         .take(MAX_VALUES)
         .map(|(v, r)| (v.clone(), 10 - (*r).min(10)))
         .collect();
-    crate::util::insertion_sort_by(&mut out, |a, b| a.1 > b.1);
+    out.sort_by(|a, b| b.1.cmp(&a.1));
     out
 }
 

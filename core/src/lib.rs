@@ -3,16 +3,15 @@
 
 pub mod backup;
 pub mod content;
+pub mod draft;
 pub mod explain;
 pub mod history;
-pub mod html;
 pub mod i18n;
 pub mod ics;
-pub mod json;
 pub mod ledger;
 pub mod plan;
 pub mod route;
 pub mod scoring;
 pub mod store;
 pub mod strategies;
-pub mod util;
+pub mod wire;

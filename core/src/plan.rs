@@ -5,30 +5,8 @@
 //! A plan step's id is `<strategy id>.<step number>`, e.g. `boundaries.2`;
 //! its text is `strat.<strategy id>.step<n>` in the language tables.
 
-use crate::ledger::{Entry, MAX_VALUES};
-use crate::store::Data;
+use crate::ledger::MAX_VALUES;
 use crate::strategies::{by_id, Strategy};
-
-/// One adopted step.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PlanStep {
-    /// `<strategy id>.<step number>`. Stored as `id`, `at`, `d` (done, only
-    /// when true) and `t` (target date, only when set).
-    pub id: String,
-    /// When it was adopted, milliseconds since the Unix epoch.
-    pub at: i64,
-    pub done: bool,
-    /// Optional target date, `YYYY-MM-DD` (empty for none).
-    pub due: String,
-}
-
-/// The latest inner audit: up to five values, each rated 0-10 for how much
-/// last week's days reflected it.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Audit {
-    pub at: i64,
-    pub values: Vec<(String, u8)>,
-}
 
 /// Longest value name kept in an audit, in characters.
 pub const MAX_VALUE_CHARS: usize = 60;
@@ -101,145 +79,11 @@ pub fn valid_due(due: &str) -> bool {
     (1..=days).contains(&d) && y >= 1
 }
 
-/// Steps done and steps in the plan.
-pub fn progress(plan: &[PlanStep]) -> (usize, usize) {
-    (plan.iter().filter(|s| s.done).count(), plan.len())
-}
-
-/// Check the plan, ledger and audit parts of stored or imported data.
-pub fn validate(data: &Data) -> Result<(), String> {
-    for (n, s) in data.plan.iter().enumerate() {
-        if s.id.is_empty() || s.id.len() > 64 || !s.id.contains('.') {
-            return Err(format!("plan step {} has a bad id", n + 1));
-        }
-        if data.plan[..n].iter().any(|o| o.id == s.id) {
-            return Err(format!("plan step {} appears twice", n + 1));
-        }
-        if !valid_due(&s.due) {
-            return Err(format!("plan step {} has a bad target date", n + 1));
-        }
-    }
-    for (n, e) in data.ledger.iter().enumerate() {
-        if e.id.is_empty() || e.id.len() > 64 || !e.is_valid() {
-            return Err(format!("ledger entry {} is not valid", n + 1));
-        }
-        if data.ledger[..n].iter().any(|o| o.id == e.id) {
-            return Err(format!("ledger entry {} appears twice", n + 1));
-        }
-    }
-    if let Some(a) = &data.audit {
-        let bad = a.values.len() > MAX_VALUES
-            || a.values.iter().any(|(v, r)| {
-                *r > 10 || v.trim().is_empty() || v.chars().count() > MAX_VALUE_CHARS
-            });
-        if bad {
-            return Err("inner audit has a bad value or rating".into());
-        }
-    }
-    Ok(())
-}
-
-impl Data {
-    /// Add steps of a strategy to the plan (steps already there stay as
-    /// they are). `only` picks one step; `None` adopts them all.
-    pub fn adopt(&mut self, strategy: &Strategy, only: Option<u8>, at: i64) {
-        for n in 1..=strategy.steps {
-            if only.is_some_and(|o| o != n) {
-                continue;
-            }
-            let id = step_id(strategy.id, n);
-            if self.plan.iter().any(|s| s.id == id) {
-                continue;
-            }
-            self.deleted.retain(|d| *d != id);
-            self.plan.push(PlanStep {
-                id,
-                at,
-                done: false,
-                due: String::new(),
-            });
-        }
-    }
-
-    pub fn in_plan(&self, id: &str) -> bool {
-        self.plan.iter().any(|s| s.id == id)
-    }
-
-    /// Tick or untick a step.
-    pub fn set_done(&mut self, id: &str, done: bool) {
-        if let Some(s) = self.plan.iter_mut().find(|s| s.id == id) {
-            s.done = done;
-        }
-    }
-
-    /// Set or clear a step's target date. Refuses a date that isn't one.
-    pub fn set_due(&mut self, id: &str, due: &str) -> bool {
-        if !valid_due(due) {
-            return false;
-        }
-        if let Some(s) = self.plan.iter_mut().find(|s| s.id == id) {
-            s.due = due.to_string();
-        }
-        true
-    }
-
-    /// Take a step out of the plan, remembering the id for merges.
-    pub fn remove_step(&mut self, id: &str) -> Option<PlanStep> {
-        let pos = self.plan.iter().position(|s| s.id == id)?;
-        self.tombstone(id);
-        Some(self.plan.remove(pos))
-    }
-
-    /// Record a ledger entry (oldest first).
-    pub fn add_entry(&mut self, e: Entry) {
-        self.deleted.retain(|d| *d != e.id);
-        self.ledger.retain(|o| o.id != e.id);
-        self.ledger.push(e);
-        crate::util::insertion_sort_by(&mut self.ledger, |a, b| (a.at, &a.id) < (b.at, &b.id));
-    }
-
-    pub fn remove_entry(&mut self, id: &str) -> Option<Entry> {
-        let pos = self.ledger.iter().position(|e| e.id == id)?;
-        self.tombstone(id);
-        Some(self.ledger.remove(pos))
-    }
-
-    pub(crate) fn tombstone(&mut self, id: &str) {
-        if !self.deleted.iter().any(|d| d == id) {
-            self.deleted.push(id.to_string());
-        }
-    }
-
-    /// Merge the plan, ledger and audit of another copy: union by id (the
-    /// copy here wins for the same id), deletions stay deleted, and the
-    /// newer audit wins.
-    pub(crate) fn merge_plan(&mut self, other: &Data) {
-        for s in &other.plan {
-            if !self.in_plan(&s.id) {
-                self.plan.push(s.clone());
-            }
-        }
-        for e in &other.ledger {
-            if !self.ledger.iter().any(|o| o.id == e.id) {
-                self.ledger.push(e.clone());
-            }
-        }
-        let deleted = &self.deleted;
-        self.plan.retain(|s| !deleted.contains(&s.id));
-        self.ledger.retain(|e| !deleted.contains(&e.id));
-        crate::util::insertion_sort_by(&mut self.plan, |a, b| (a.at, &a.id) < (b.at, &b.id));
-        crate::util::insertion_sort_by(&mut self.ledger, |a, b| (a.at, &a.id) < (b.at, &b.id));
-        if let Some(theirs) = &other.audit {
-            if self.audit.as_ref().is_none_or(|a| a.at < theirs.at) {
-                self.audit = Some(theirs.clone());
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ledger::Entry;
+    use crate::store::{Audit, Data};
     use crate::ledger::{Area, Flow};
     use crate::store::{load, save, Loaded};
     use crate::strategies::STRATEGIES;
@@ -276,12 +120,12 @@ mod tests {
         let s = by_id("boundaries").unwrap();
         let mut d = Data::default();
         d.adopt(s, Some(2), 5);
-        assert_eq!(progress(&d.plan), (0, 1));
+        assert_eq!(d.plan_progress(), (0, 1));
         d.adopt(s, None, 6);
-        assert_eq!(progress(&d.plan), (0, 4));
+        assert_eq!(d.plan_progress(), (0, 4));
         assert_eq!(d.plan[0].at, 5, "adopting again keeps the existing step");
         d.set_done("boundaries.2", true);
-        assert_eq!(progress(&d.plan), (1, 4));
+        assert_eq!(d.plan_progress(), (1, 4));
         assert!(d.set_due("boundaries.1", "2026-12-31"));
         assert!(!d.set_due("boundaries.1", "2026-02-30"));
         assert_eq!(
@@ -289,7 +133,7 @@ mod tests {
             "2026-12-31"
         );
         d.remove_step("boundaries.3");
-        assert_eq!(progress(&d.plan), (1, 3));
+        assert_eq!(d.plan_progress(), (1, 3));
         // The removal survives a merge with an older copy that still has it.
         let mut older = Data::default();
         older.adopt(s, None, 1);
@@ -422,7 +266,7 @@ mod tests {
             for (id, t) in ids.iter().zip(&ticks) {
                 d.set_done(id, *t);
             }
-            let (done, total) = progress(&d.plan);
+            let (done, total) = d.plan_progress();
             prop_assert!(done <= total);
             prop_assert_eq!(done, ids.iter().zip(&ticks).filter(|(_, t)| **t).count());
         }

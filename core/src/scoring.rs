@@ -7,86 +7,8 @@ use crate::content::{
     item_by_id, Category, Dimension, Driver, Index, Item, RestKind, Signal, LOW_MOOD_ITEM,
 };
 
-/// Answers by item id, each 0 (Never) ..= 4 (Always), kept sorted by id.
-///
-/// A sorted list rather than a `BTreeMap`: a check-in has at most a few
-/// dozen answers, lookups are a binary search either way, and this is a
-/// fraction of the map's wasm code.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Answers(Vec<(String, u8)>);
-
-type Pair<'a> = (&'a String, &'a u8);
-
-/// Iterator over answers in id order.
-pub type Iter<'a> =
-    std::iter::Map<std::slice::Iter<'a, (String, u8)>, fn(&(String, u8)) -> Pair<'_>>;
-
-fn pair(p: &(String, u8)) -> Pair<'_> {
-    (&p.0, &p.1)
-}
-
-impl Answers {
-    pub fn new() -> Self {
-        Answers(Vec::new())
-    }
-    fn find(&self, id: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|(k, _)| k.as_str().cmp(id))
-    }
-    pub fn get(&self, id: &str) -> Option<&u8> {
-        self.find(id).ok().map(|i| &self.0[i].1)
-    }
-    pub fn contains_key(&self, id: &str) -> bool {
-        self.find(id).is_ok()
-    }
-    /// Set an answer; returns the one it replaced.
-    pub fn insert(&mut self, id: String, value: u8) -> Option<u8> {
-        match self.find(&id) {
-            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, value)),
-            Err(i) => {
-                self.0.insert(i, (id, value));
-                None
-            }
-        }
-    }
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-    /// In id order.
-    pub fn iter(&self) -> Iter<'_> {
-        self.0.iter().map(pair as fn(&(String, u8)) -> Pair<'_>)
-    }
-    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut u8> {
-        self.0.iter_mut().map(|(_, v)| v)
-    }
-}
-
-impl<'a> IntoIterator for &'a Answers {
-    type Item = Pair<'a>;
-    type IntoIter = Iter<'a>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter()
-    }
-}
-
-impl FromIterator<(String, u8)> for Answers {
-    fn from_iter<I: IntoIterator<Item = (String, u8)>>(items: I) -> Self {
-        let mut a = Answers::new();
-        for (k, v) in items {
-            a.insert(k, v);
-        }
-        a
-    }
-}
-
-impl std::ops::Index<&str> for Answers {
-    type Output = u8;
-    fn index(&self, id: &str) -> &u8 {
-        self.get(id).expect("no answer with this id")
-    }
-}
+/// Answers by item id, each 0 (Never) ..= 4 (Always).
+pub type Answers = std::collections::BTreeMap<String, u8>;
 
 /// The highest answer on the scale (Always).
 pub const MAX_ANSWER: u8 = 4;
@@ -211,7 +133,7 @@ fn mean(values: &[f64]) -> Option<f64> {
 
 fn sorted_desc<K>(mut v: Vec<(K, f64)>) -> Vec<(K, f64)> {
     // Stable: ties keep content order.
-    crate::util::insertion_sort_by(&mut v, |a, b| a.1 > b.1);
+    v.sort_by(|a, b| b.1.total_cmp(&a.1));
     v
 }
 
@@ -255,7 +177,7 @@ pub fn score(answers: &Answers) -> Scores {
         .iter()
         .filter_map(|&r| cat_mean(Category::Rest(r)).map(|s| (r, s)))
         .collect();
-    crate::util::insertion_sort_by(&mut signals, |a, b| a.0 < b.0);
+    signals.sort_by_key(|s| s.0);
     Scores {
         burnout: index(Index::Burnout),
         rustout: index(Index::RustOut),

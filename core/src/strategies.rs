@@ -266,7 +266,7 @@ pub fn recommend(s: &Scores) -> Vec<Recommendation> {
             ))
         })
         .collect();
-    crate::util::insertion_sort_by(&mut out, |a, b| a.0 > b.0);
+    out.sort_by(|a, b| b.0.cmp(&a.0));
     out.into_iter().map(|(_, r)| r).collect()
 }
 

@@ -6,7 +6,7 @@
 //! every key the content, the strategy library and the screens need is
 //! there, with the same parameters as in English.
 
-use crate::json::{self, Value};
+use std::collections::BTreeMap;
 
 mod languages {
     //! Written by `core/build.rs` from the files in `i18n/`.
@@ -51,32 +51,18 @@ impl Lang {
     }
 }
 
-/// One language's texts, sorted by key for lookup.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Texts(Vec<(String, String)>);
+/// One language's texts by key.
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+pub struct Texts(#[serde(deserialize_with = "crate::wire::unique_map")] BTreeMap<String, String>);
 
 impl Texts {
-    /// Read a language file. Refuses anything but an object of strings.
+    /// Read a language file: one JSON object of texts, no key twice.
     pub fn parse(text: &str) -> Result<Texts, String> {
-        let Value::Obj(members) = json::parse(text).map_err(|e| e.to_string())? else {
-            return Err("a language file is one JSON object".into());
-        };
-        let mut out = Vec::with_capacity(members.len());
-        for (k, v) in members {
-            match v {
-                Value::Str(s) => out.push((k, s)),
-                _ => return Err(format!("\"{k}\" is not a text")),
-            }
-        }
-        crate::util::insertion_sort_by(&mut out, |a, b| a.0 < b.0);
-        Ok(Texts(out))
+        serde_json::from_str(text).map_err(|e| e.to_string())
     }
     /// The text for `key`, if this language has it.
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.0
-            .binary_search_by(|(k, _)| k.as_str().cmp(key))
-            .ok()
-            .map(|i| self.0[i].1.as_str())
+        self.0.get(key).map(String::as_str)
     }
     /// The key to use for a text about `n` things: `<key>.one` when `n` is
     /// 1 and the language has that variant ("1 check-in", not "1
@@ -90,47 +76,20 @@ impl Texts {
         }
     }
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(|(k, _)| k.as_str())
+        self.0.keys().map(String::as_str)
     }
     /// Add the texts of `more` (the rest of a language file, see
     /// [`FIRST_LOAD`]); where both have a key, `more`'s text wins.
     pub fn merge(&mut self, more: Texts) {
-        let mine = std::mem::take(&mut self.0);
-        let mut out = Vec::with_capacity(mine.len() + more.0.len());
-        let (mut a, mut b) = (mine.into_iter().peekable(), more.0.into_iter().peekable());
-        loop {
-            let take_a = match (a.peek(), b.peek()) {
-                (Some(x), Some(y)) if x.0 == y.0 => {
-                    a.next();
-                    false
-                }
-                (Some(x), Some(y)) => x.0 < y.0,
-                (Some(_), None) => true,
-                (None, Some(_)) => false,
-                (None, None) => break,
-            };
-            out.extend(if take_a { a.next() } else { b.next() });
-        }
-        self.0 = out;
+        self.0.extend(more.0);
     }
     /// Split into the texts the start-up screens use ([`FIRST_LOAD`]) and
     /// the rest, each as a language file (a JSON object).
     pub fn split(&self) -> (String, String) {
-        let (mut first, mut rest) = (String::new(), String::new());
-        let (mut f, mut r) = (
-            json::ObjWriter::new(&mut first),
-            json::ObjWriter::new(&mut rest),
-        );
-        for (k, v) in &self.0 {
-            if first_load(k) {
-                f.str(k, v);
-            } else {
-                r.str(k, v);
-            }
-        }
-        f.end();
-        r.end();
-        (first, rest)
+        let (first, rest): (BTreeMap<&String, &String>, BTreeMap<&String, &String>) =
+            self.0.iter().partition(|(k, _)| first_load(k));
+        let json = |m| serde_json::to_string(&m).expect("texts always serialize");
+        (json(first), json(rest))
     }
 }
 
@@ -323,33 +282,6 @@ mod tests {
             assert_eq!(file(lang).get("lang.name"), Some(lang.name()));
         }
         assert_eq!(Lang::EN.code(), "en");
-    }
-
-    /// Sorted files parse in one pass at start-up (no duplicate scan, no
-    /// sorting); unsorted ones still work, only slower. To sort one:
-    /// `node -e` with `JSON.stringify(sortedObject, null, 2)`, as the
-    /// README's "Adding a language" says.
-    #[test]
-    fn every_language_file_is_sorted_by_key() {
-        for lang in Lang::all() {
-            let path = format!(
-                "{}/../i18n/{}.json",
-                env!("CARGO_MANIFEST_DIR"),
-                lang.code()
-            );
-            let text = std::fs::read_to_string(&path).unwrap();
-            let Ok(Value::Obj(members)) = json::parse(&text) else {
-                panic!("{path} is not a JSON object");
-            };
-            for pair in members.windows(2) {
-                assert!(
-                    pair[0].0 < pair[1].0,
-                    "{path}: \"{}\" comes after \"{}\"; keep the keys sorted",
-                    pair[1].0,
-                    pair[0].0
-                );
-            }
-        }
     }
 
     #[test]

@@ -1,0 +1,261 @@
+//! The check-in in progress and the questionnaire's step rules: which step
+//! comes next, what must be answered, when it is complete. Stored under
+//! `temper.draft` in the check-in format (one parser for both).
+
+use crate::content::{item_by_id, steps, Mode, Role, Step};
+use crate::scoring::{Answers, MAX_ANSWER};
+use crate::store::{checkin_from_json, checkin_to_json, load, CheckIn, Loaded};
+
+/// A check-in in progress, saved on every answer so a reload loses nothing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    pub mode: Mode,
+    pub step: usize,
+    pub answers: Answers,
+    pub role: Option<Role>,
+}
+/// What is stored under `temper.draft`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoredDraft {
+    /// A readable check-in in progress.
+    Plain(Draft),
+    /// Encrypted (the passphrase lock is on): decrypt, then
+    /// [`Draft::from_json`].
+    Sealed,
+    /// Not a draft this version can resume; it is not resumed.
+    Unusable,
+}
+
+/// What pressing Next did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Advance {
+    /// Moved to the next step.
+    Moved,
+    /// The current question has no answer yet; nothing changed.
+    Unanswered,
+    /// The last step is done: the draft can be turned into a check-in.
+    Complete,
+}
+
+impl Draft {
+    pub fn new(mode: Mode) -> Self {
+        Draft {
+            mode,
+            step: 0,
+            answers: Answers::new(),
+            role: None,
+        }
+    }
+    /// Stored in the check-in format (one parser for both): the answers so
+    /// far, with id "draft". The position is not stored; a resumed draft
+    /// opens at its first unanswered question.
+    pub fn to_json(&self) -> String {
+        let c = CheckIn::new(
+            "draft".into(),
+            0,
+            self.mode,
+            self.answers.clone(),
+            self.role,
+        );
+        checkin_to_json(&c)
+    }
+    /// An unreadable draft, or one with answers that are not on the scale
+    /// or not current questions, is simply not resumed.
+    pub fn from_json(raw: &str) -> Option<Draft> {
+        let c = checkin_from_json(raw)?;
+        let ok = c
+            .answers
+            .iter()
+            .all(|(id, a)| *a <= MAX_ANSWER && item_by_id(id).is_some());
+        let all = steps(c.mode);
+        let step = all
+            .iter()
+            .position(|s| matches!(s, Step::Question(i) if !c.answers.contains_key(i.id)))
+            .unwrap_or(all.len() - 1);
+        ok.then_some(Draft {
+            mode: c.mode,
+            step,
+            answers: c.answers,
+            role: c.role,
+        })
+    }
+    /// Read what `temper.draft` holds. With the lock on it is a sealed
+    /// envelope (the same form as [`sealed`]; `ct` decrypts to
+    /// [`to_json`](Self::to_json)'s text), which only the held key can open.
+    pub fn read_stored(raw: &str) -> StoredDraft {
+        if load(Some(raw)) == Loaded::Sealed {
+            return StoredDraft::Sealed;
+        }
+        match Draft::from_json(raw) {
+            Some(d) => StoredDraft::Plain(d),
+            None => StoredDraft::Unusable,
+        }
+    }
+    pub fn total(&self) -> usize {
+        steps(self.mode).len()
+    }
+    pub fn current(&self) -> Step {
+        steps(self.mode)[self.step.min(self.total() - 1)]
+    }
+    pub fn is_last(&self) -> bool {
+        self.step + 1 >= self.total()
+    }
+    /// The answer to a question step, 0..=4.
+    pub fn answer_of(&self, item_id: &str) -> Option<u8> {
+        self.answers.get(item_id).copied()
+    }
+    pub fn answer(&mut self, item_id: &str, value: u8) {
+        if value <= MAX_ANSWER && item_by_id(item_id).is_some() {
+            self.answers.insert(item_id.to_string(), value);
+        }
+    }
+    /// Next: questions must be answered; the context step is optional.
+    pub fn advance(&mut self) -> Advance {
+        if let Step::Question(item) = self.current() {
+            if !self.answers.contains_key(item.id) {
+                return Advance::Unanswered;
+            }
+        }
+        if self.is_last() {
+            Advance::Complete
+        } else {
+            self.step += 1;
+            Advance::Moved
+        }
+    }
+    /// Back; false on the first step.
+    pub fn back(&mut self) -> bool {
+        let moved = self.step > 0;
+        self.step = self.step.saturating_sub(1);
+        moved
+    }
+    /// Every question of the mode answered.
+    pub fn is_complete(&self) -> bool {
+        steps(self.mode).iter().all(|s| match s {
+            Step::Question(i) => self.answers.contains_key(i.id),
+            Step::Context => true,
+        })
+    }
+    /// Turn a complete draft into a check-in to save.
+    pub fn finish(&self, id: String, at: i64) -> Option<CheckIn> {
+        self.is_complete()
+            .then(|| CheckIn::new(id, at, self.mode, self.answers.clone(), self.role))
+    }
+}
+
+/// A check-in id: the time in base 36 plus random bits, so ids from two tabs
+/// or two devices don't collide.
+pub fn new_id(at_ms: i64, random: u32) -> String {
+    fn base36(mut n: u64) -> String {
+        let digits = b"0123456789abcdefghijklmnopqrstuvwxyz";
+        let mut out = String::new();
+        loop {
+            out.insert(0, char::from(digits[(n % 36) as usize]));
+            n /= 36;
+            if n == 0 {
+                break;
+            }
+        }
+        out
+    }
+    format!(
+        "{}-{}",
+        base36(at_ms.max(0) as u64),
+        base36(u64::from(random))
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::sealed;
+
+    #[test]
+    fn drafts_round_trip_and_resume_at_the_first_unanswered_question() {
+        let mut d = Draft::new(Mode::Pulse);
+        d.answers.insert("ex1".into(), 3);
+        d.step = 1;
+        assert_eq!(Draft::from_json(&d.to_json()), Some(d.clone()));
+        // Went back to the first question, then reloaded: resume where work is left.
+        d.step = 0;
+        assert_eq!(Draft::from_json(&d.to_json()).unwrap().step, 1);
+        // Everything answered in a full check-in: resume at the context step.
+        let mut full = Draft::new(Mode::Full);
+        for i in crate::content::ITEMS {
+            full.answer(i.id, 1);
+        }
+        let back = Draft::from_json(&full.to_json()).unwrap();
+        assert_eq!(back.current(), Step::Context);
+        assert_eq!(Draft::from_json("garbage"), None);
+        let bad = d.to_json().replace("\"ex1\":3", "\"ex1\":8");
+        assert_eq!(Draft::from_json(&bad), None);
+    }
+
+    #[test]
+    fn stored_drafts_are_plain_sealed_or_unusable() {
+        let mut d = Draft::new(Mode::Pulse);
+        d.answer("ex1", 3);
+        let resumed = Draft::from_json(&d.to_json()).unwrap();
+        assert_eq!(
+            Draft::read_stored(&d.to_json()),
+            StoredDraft::Plain(resumed)
+        );
+        let inner = r#"{"alg":"AES-GCM","kdf":"PBKDF2-SHA256","iter":600000,"salt":"c2FsdA==","iv":"aXY=","ct":"Y3Q="}"#;
+        let text = sealed(inner).unwrap();
+        assert_eq!(Draft::read_stored(&text), StoredDraft::Sealed);
+        // A sealed envelope with a weak key derivation is not a sealed draft.
+        let weak = text.replace("600000", "1000");
+        assert_eq!(Draft::read_stored(&weak), StoredDraft::Unusable);
+        for bad in ["", "garbage", "{}", "{\"v\":2,\"data\":{}}"] {
+            assert_eq!(Draft::read_stored(bad), StoredDraft::Unusable, "{bad}");
+        }
+    }
+
+    #[test]
+    fn draft_walks_forward_only_when_answered() {
+        let mut d = Draft::new(Mode::Pulse);
+        assert_eq!(d.advance(), Advance::Unanswered);
+        assert_eq!(d.step, 0);
+        assert!(!d.back());
+        let Step::Question(first) = d.current() else {
+            panic!()
+        };
+        d.answer(first.id, 9); // off the scale: ignored
+        assert_eq!(d.advance(), Advance::Unanswered);
+        d.answer(first.id, 3);
+        assert_eq!(d.advance(), Advance::Moved);
+        assert!(d.back());
+        assert_eq!(d.answer_of(first.id), Some(3));
+        assert!(d.finish("x".into(), 1).is_none());
+        while d.advance() != Advance::Complete {
+            let Step::Question(i) = d.current() else {
+                panic!()
+            };
+            d.answer(i.id, 1);
+        }
+        let c = d.finish("x".into(), 1).unwrap();
+        assert_eq!(c.answers.len(), 7);
+        assert_eq!(c.mode, Mode::Pulse);
+    }
+
+    #[test]
+    fn context_step_is_skippable() {
+        let mut d = Draft::new(Mode::Full);
+        for i in crate::content::ITEMS {
+            d.answer(i.id, 2);
+        }
+        d.step = d.total() - 1;
+        assert_eq!(d.current(), Step::Context);
+        assert_eq!(d.advance(), Advance::Complete);
+        assert!(d.finish("y".into(), 5).unwrap().role.is_none());
+    }
+
+    #[test]
+    fn ids_are_distinct_and_short() {
+        let a = new_id(1_763_800_000_000, 7);
+        assert_ne!(a, new_id(1_763_800_000_000, 8));
+        assert!(a.len() <= 16, "{a}");
+        assert_eq!(new_id(0, 0), "0-0");
+    }
+
+}

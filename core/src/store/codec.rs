@@ -1,0 +1,151 @@
+//! Wire types (what the bytes say) to domain types (what the app uses) and
+//! back. Reading checks every key against its enum and then the whole of
+//! the data against [`validate`](super::validate); writing leaves out what
+//! is empty, as the wire types say.
+
+use super::{Audit, CheckIn, Data, PlanStep};
+use crate::content::{Mode, RestKind, Role};
+use crate::ledger::{Area, Changeable, Entry, Flow};
+use crate::wire::v2;
+
+/// A required key member.
+fn key_of<T>(what: &str, field: &str, key: &str, from: fn(&str) -> Option<T>) -> Result<T, String> {
+    from(key).ok_or_else(|| format!("{what}: \"{field}\" has an unknown value"))
+}
+
+/// An optional key member: "" is none.
+fn opt_key<T>(
+    what: &str,
+    field: &str,
+    key: &str,
+    from: fn(&str) -> Option<T>,
+) -> Result<Option<T>, String> {
+    if key.is_empty() {
+        Ok(None)
+    } else {
+        key_of(what, field, key, from).map(Some)
+    }
+}
+
+impl TryFrom<v2::CheckIn> for CheckIn {
+    type Error = String;
+    fn try_from(w: v2::CheckIn) -> Result<Self, String> {
+        Ok(CheckIn {
+            mode: key_of("check-in", "m", &w.m, Mode::from_key)?,
+            role: opt_key("check-in", "r", &w.r, Role::from_key)?,
+            id: w.id,
+            at: w.at,
+            content_version: w.cv,
+            answers: w.a,
+            note: w.n,
+        })
+    }
+}
+
+impl From<&CheckIn> for v2::CheckIn {
+    fn from(c: &CheckIn) -> Self {
+        v2::CheckIn {
+            id: c.id.clone(),
+            at: c.at,
+            m: c.mode.key().into(),
+            cv: c.content_version,
+            a: c.answers.clone(),
+            r: c.role.map(|r| r.key().to_string()).unwrap_or_default(),
+            n: c.note.clone(),
+        }
+    }
+}
+
+impl TryFrom<v2::Entry> for Entry {
+    type Error = String;
+    fn try_from(w: v2::Entry) -> Result<Self, String> {
+        let what = "ledger entry";
+        Ok(Entry {
+            flow: key_of(what, "f", &w.f, Flow::from_key)?,
+            area: key_of(what, "k", &w.k, Area::from_key)?,
+            rest: opt_key(what, "r", &w.r, RestKind::from_key)?,
+            change: opt_key(what, "c", &w.c, Changeable::from_key)?,
+            id: w.id,
+            at: w.at,
+            size: w.s,
+            what: w.w,
+        })
+    }
+}
+
+impl From<&Entry> for v2::Entry {
+    fn from(e: &Entry) -> Self {
+        v2::Entry {
+            id: e.id.clone(),
+            at: e.at,
+            f: e.flow.key().into(),
+            k: e.area.key().into(),
+            r: e.rest.map(|r| r.key().to_string()).unwrap_or_default(),
+            s: e.size,
+            c: e.change.map(|c| c.key().to_string()).unwrap_or_default(),
+            w: e.what.clone(),
+        }
+    }
+}
+
+/// Convert each item, naming the item (1-based) in an error.
+fn each<W, T: TryFrom<W, Error = String>>(items: Vec<W>, what: &str) -> Result<Vec<T>, String> {
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(n, w)| T::try_from(w).map_err(|e| format!("{what} {}: {e}", n + 1)))
+        .collect()
+}
+
+impl TryFrom<v2::Data> for Data {
+    type Error = String;
+    /// Checked completely: a `Data` that exists is valid.
+    fn try_from(w: v2::Data) -> Result<Self, String> {
+        let mut data = Data {
+            checkins: each(w.checkins, "check-in")?,
+            deleted: w.deleted,
+            plan: w
+                .plan
+                .into_iter()
+                .map(|p| PlanStep {
+                    id: p.id,
+                    at: p.at,
+                    done: p.d,
+                    due: p.t,
+                })
+                .collect(),
+            ledger: each(w.ledger, "ledger entry")?,
+            audit: w.audit.map(|a| Audit {
+                at: a.at,
+                values: a.v,
+            }),
+        };
+        super::validate(&data)?;
+        data.normalize();
+        Ok(data)
+    }
+}
+
+impl From<&Data> for v2::Data {
+    fn from(d: &Data) -> Self {
+        v2::Data {
+            checkins: d.checkins.iter().map(v2::CheckIn::from).collect(),
+            deleted: d.deleted.clone(),
+            plan: d
+                .plan
+                .iter()
+                .map(|p| v2::PlanStep {
+                    id: p.id.clone(),
+                    at: p.at,
+                    d: p.done,
+                    t: p.due.clone(),
+                })
+                .collect(),
+            ledger: d.ledger.iter().map(v2::Entry::from).collect(),
+            audit: d.audit.as_ref().map(|a| v2::Audit {
+                at: a.at,
+                v: a.values.clone(),
+            }),
+        }
+    }
+}
