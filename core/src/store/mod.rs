@@ -511,6 +511,11 @@ mod format_tests {
     use super::*;
     use std::time::Instant;
 
+    /// A bound that catches quadratic work (which takes minutes here) with
+    /// room for an unoptimized build on a busy 2-core machine; the bench
+    /// measures the real figures in the browser.
+    const LIMIT_MS: u128 = if cfg!(debug_assertions) { 10_000 } else { 1_000 };
+
     /// Exactly what the release before the serde rewrite wrote for data
     /// with every kind of member (taken from its `save`).
     const WRITTEN_BEFORE: &str = r#"{"v":2,"data":{"checkins":[{"id":"a1","at":1700000000000,"m":"pulse","cv":1,"a":{"bo1":0,"cy1":1,"di1":4,"ex1":2,"ex2":3,"sg4":1,"uc1":2},"r":"caring","n":"tired \"again\"\nline two"}],"deleted":["gone"],"plan":[{"id":"boundaries.1","at":1700000000001,"d":true,"t":"2026-12-31"},{"id":"boundaries.2","at":1700000000002}],"ledger":[{"id":"l1","at":1700000000003,"f":"drain","k":"work","r":"mental","s":3,"c":"help","w":"late meeting"},{"id":"l2","at":1700000000004,"f":"deposit","k":"body","s":2}],"audit":{"at":1700000000005,"v":[["Family",3],["Craft",8]]}}}"#;
@@ -592,7 +597,7 @@ mod format_tests {
             let start = Instant::now();
             let _ = load(Some(&raw));
             let took = start.elapsed();
-            assert!(took.as_millis() < 1000, "{} ms", took.as_millis());
+            assert!(took.as_millis() < LIMIT_MS, "{} ms", took.as_millis());
         }
     }
 
@@ -623,6 +628,6 @@ mod format_tests {
         assert!(!back.has_news_for(&other));
         let took = start.elapsed();
         assert_eq!(back.checkins.len(), 9_999);
-        assert!(took.as_millis() < 2000, "{} ms", took.as_millis());
+        assert!(took.as_millis() < LIMIT_MS, "{} ms", took.as_millis());
     }
 }
