@@ -7,14 +7,9 @@
 //    which replaces Trunk's. The other modules go to dist/lazy/ with a
 //    content hash in their names, optimized by wasm-opt, and the loader
 //    that fetches them is written as split-<hash>.js;
-// 0. drop the wasm exports that Leptos's server-function support brings in
-//    through wasm-streams (`IntoUnderlying*`: JS stream adapters a
-//    client-only app never calls), then run wasm-opt again so the code
-//    behind them goes too;
-// 1. shorten wasm-bindgen's import names (`__wbg_<name>_<hash>`, which appear
-//    in both the wasm and the JS glue and compress badly), minify the glue
-//    with terser, which Trunk's own minifier can't parse, and update both
-//    sub-resource-integrity hashes in index.html;
+// 0. run wasm-opt on the main module;
+// 1. minify the glue with terser, which Trunk's own minifier can't parse,
+//    and update both sub-resource-integrity hashes in index.html;
 // 1b. prerender the home screen into index.html, in English, from
 //    i18n/en.json: it is what a first visit paints before the wasm has
 //    loaded (the app removes it when it mounts; assets/prefs.js hides it for
@@ -53,18 +48,15 @@ if (!params) throw new Error('no data-wasm-opt-params in index.html');
 const wasmOpt = (from, to) => execFileSync('node_modules/.bin/wasm-opt', ['-Oz', ...params[1].split(/\s+/), from, '-o', to], { stdio: 'pipe' });
 const split = await splitWasm(glue[0]);
 const before = split.js;
-const dropped = dropExports(split.wasm, (name) => /^(__wbg_)?intounderlying/.test(name));
-writeFileSync(wasmFile, dropped.wasm);
+writeFileSync(wasmFile, split.wasm);
 wasmOpt(wasmFile, wasmFile);
-const wasmBefore = readFileSync(wasmFile);
-console.log(`post-build: ${dropped.count} unused exports dropped; wasm ${split.wasm.length} -> ${wasmBefore.length} bytes`);
-const renamed = shortenImports(wasmBefore, dropStreamClasses(before.toString('utf8')));
-const out = await minify(renamed.js, { module: true, compress: true, mangle: true });
+const optimized = readFileSync(wasmFile);
+console.log(`post-build: main wasm ${split.wasm.length} -> ${optimized.length} bytes after wasm-opt`);
+const out = await minify(before.toString('utf8'), { module: true, compress: true, mangle: true });
 writeFileSync(file, out.code);
-writeFileSync(wasmFile, renamed.wasm);
 const indexPath = join(dist, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
-for (const [old, now] of [[trunkJs, Buffer.from(out.code)], [trunkWasm, renamed.wasm]]) {
+for (const [old, now] of [[trunkJs, Buffer.from(out.code)], [trunkWasm, optimized]]) {
   if (!html.includes(sri(old))) throw new Error('an integrity hash was not found in index.html');
   html = html.replace(sri(old), sri(now));
 }
@@ -72,7 +64,7 @@ for (const [old, now] of [[trunkJs, Buffer.from(out.code)], [trunkWasm, renamed.
 html = prerender(html, JSON.parse(readFileSync(join(dist, 'i18n', 'en.json'), 'utf8')));
 // (Each language is <code>.json, the start-up texts, and <code>.more.json.)
 html = listLanguages(html, readdirSync(join(dist, 'i18n')).filter((f) => f.endsWith('.json') && !f.endsWith('.more.json')).map((f) => f.slice(0, -5)).sort());
-html = paintFirst(html, glue[0], glue[0].replace(/\.js$/, '_bg.wasm'), sri(Buffer.from(out.code)), sri(renamed.wasm), split.loader);
+html = paintFirst(html, glue[0], glue[0].replace(/\.js$/, '_bg.wasm'), sri(Buffer.from(out.code)), sri(optimized), split.loader);
 
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (inline.length === 0) throw new Error('no inline loader script found in index.html');
@@ -94,8 +86,7 @@ if (!charset) throw new Error('no <meta charset> in index.html');
 // Right after the charset, before anything the policy must govern.
 html = html.replace(charset[0], `${charset[0]}<meta http-equiv=Content-Security-Policy content="${csp}">`);
 writeFileSync(indexPath, html);
-console.log(`post-build: ${renamed.count} imports renamed; wasm ${wasmBefore.length} -> ${renamed.wasm.length} bytes; ` +
-  `${glue[0]} ${before.length} -> ${out.code.length} bytes; CSP with ${hashes.length} inline hash(es)`);
+console.log(`post-build: ${glue[0]} ${before.length} -> ${out.code.length} bytes; CSP with ${hashes.length} inline hash(es)`);
 
 // 3. The service worker, written last so the list covers the final files.
 const files = [];
@@ -162,108 +153,6 @@ async function splitWasm(glueName) {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-}
-
-// Rename the wasm's imports from the JS glue to `$0`, `$1`, ... in both
-// files. Only the import section's names change; every other byte of the
-// wasm is kept. Each old name must occur in the glue as a whole identifier,
-// or the build stops.
-function shortenImports(wasm, js) {
-  const renames = [];
-  const out = rewriteSection(wasm, 2, 'import', (r) => {
-    const count = r.leb();
-    const parts = [encLeb(count)];
-    for (let i = 0; i < count; i++) {
-      const module = r.str();
-      const name = r.str();
-      const descStart = r.pos;
-      const kind = wasm[r.pos++];
-      const limits = () => { const flag = wasm[r.pos++]; r.leb(); if (flag & 1) r.leb(); };
-      if (kind === 0) r.leb();
-      else if (kind === 1) { r.pos++; limits(); }
-      else if (kind === 2) limits();
-      else if (kind === 3) r.pos += 2;
-      else if (kind === 4) { r.pos++; r.leb(); }
-      else throw new Error(`unknown import kind ${kind}`);
-      const desc = wasm.subarray(descStart, r.pos);
-      let now = name;
-      if (module.endsWith('_bg.js')) { now = `$${renames.length.toString(36)}`; renames.push([name, now]); }
-      parts.push(encStr(module), encStr(now), desc);
-    }
-    return Buffer.concat(parts);
-  });
-  for (const [old, now] of renames) {
-    const re = new RegExp(`(?<![\\w$])${old.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
-    const n = (js.match(re) ?? []).length;
-    if (n === 0) throw new Error(`import ${old} not found in the JS glue`);
-    js = js.replace(re, now);
-  }
-  return { wasm: out, js, count: renames.length };
-}
-
-// Unsigned LEB128 and length-prefixed UTF-8, as the wasm binary format
-// encodes numbers and names.
-function encLeb(n) {
-  const o = [];
-  do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; o.push(b); } while (n);
-  return Buffer.from(o);
-}
-function encStr(v) {
-  const b = Buffer.from(v, 'utf8');
-  return Buffer.concat([encLeb(b.length), b]);
-}
-
-// Replace the body of the wasm section with this `id` by what `rewrite`
-// returns; `rewrite` reads the old body through `r` (r.pos, r.leb(),
-// r.str()) and must read all of it. Every other byte is kept. Without such
-// a section the wasm is returned as it is.
-function rewriteSection(wasm, id, what, rewrite) {
-  const r = {
-    pos: 8,
-    leb() { let v = 0, sh = 0, b; do { b = wasm[this.pos++]; v |= (b & 0x7f) << sh; sh += 7; } while (b & 0x80); return v >>> 0; },
-    str() { const n = this.leb(); const v = wasm.subarray(this.pos, this.pos + n).toString('utf8'); this.pos += n; return v; },
-  };
-  while (r.pos < wasm.length) {
-    const start = r.pos;
-    const sectionId = wasm[r.pos++];
-    const size = r.leb();
-    const body = r.pos;
-    if (sectionId !== id) { r.pos = body + size; continue; }
-    const section = rewrite(r);
-    if (r.pos !== body + size) throw new Error(`${what} section parsed to the wrong length`);
-    return Buffer.concat([wasm.subarray(0, start), Buffer.from([id]), encLeb(section.length), section, wasm.subarray(body + size)]);
-  }
-  return wasm;
-}
-
-// The JS side of the dropped exports: the `IntoUnderlying*` classes and
-// their finalization registries. The build stops if their shape changes.
-function dropStreamClasses(js) {
-  const classes = /^export class (IntoUnderlying\w+) \{[\s\S]*?^if \(Symbol\.dispose\) \1\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;\n/gm;
-  const registries = /^const IntoUnderlying\w+Finalization = \(typeof FinalizationRegistry === 'undefined'\)\n.*\n.*\n/gm;
-  const out = js.replace(classes, '').replace(registries, '');
-  if (/IntoUnderlying/.test(out)) throw new Error('IntoUnderlying* left in the JS glue: its shape changed');
-  return out;
-}
-
-// Remove the exports `drop(name)` selects from the export section. Only that
-// section changes; wasm-opt afterwards removes what nothing reaches.
-function dropExports(wasm, drop) {
-  let dropped = 0;
-  const out = rewriteSection(wasm, 7, 'export', (r) => {
-    const count = r.leb();
-    const kept = [];
-    for (let i = 0; i < count; i++) {
-      const entryStart = r.pos;
-      const name = r.str();
-      r.pos += 1; // kind
-      r.leb(); // index
-      if (drop(name)) dropped++;
-      else kept.push(wasm.subarray(entryStart, r.pos));
-    }
-    return Buffer.concat([encLeb(kept.length), ...kept]);
-  });
-  return { wasm: out, count: dropped };
 }
 
 // The home screen as the app renders it with nothing saved yet, as static

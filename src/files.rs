@@ -1,7 +1,9 @@
-//! The one adapter for files leaving the page: a download the person asked
-//! for, built in memory as a Blob. Nothing is uploaded anywhere.
+//! The one adapter for files: a download the person asked for, built in
+//! memory as a Blob, and reading a file the person picked. Nothing is
+//! uploaded anywhere.
 
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String> {
     let fail = |e: wasm_bindgen::JsValue| {
@@ -31,23 +33,16 @@ pub enum ReadError {
     Unreadable,
 }
 
-/// Read a file the person picked, as text, and call `done` with it. Files
-/// over `max_bytes` are refused before reading. (A callback rather than a
-/// future: it keeps an async executor out of the wasm.)
-pub fn read_text(
-    file: web_sys::File,
-    max_bytes: usize,
-    done: impl FnOnce(Result<String, ReadError>) + 'static,
-) {
+/// Read a file the person picked, as text. Files over `max_bytes` are
+/// refused before reading.
+pub async fn read_text(file: web_sys::File, max_bytes: usize) -> Result<String, ReadError> {
     let size = file.size() as usize;
     if size > max_bytes {
-        return done(Err(ReadError::TooLarge(size)));
+        return Err(ReadError::TooLarge(size));
     }
-    crate::js::settle(&file.text(), move |text| {
-        done(
-            text.ok()
-                .and_then(|t| t.as_string())
-                .ok_or(ReadError::Unreadable),
-        )
-    });
+    JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or(ReadError::Unreadable)
 }

@@ -12,9 +12,9 @@
 //! `split` feature (the browser unit tests) the same functions are plain.
 
 use crate::state::{use_state, AppState};
-use crate::{dom, t};
+use crate::{lang, t};
 use leptos::prelude::*;
-use std::cell::{Cell, RefCell};
+use leptos::task::spawn_local;
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
@@ -53,160 +53,141 @@ split!(results, results_screen, |r| {
         Route::Results(id) => id,
         _ => None,
     };
-    crate::pages::results::ResultsPage(crate::pages::results::ResultsPageProps { id }).into_any()
+    view! { <crate::pages::results::ResultsPage id/> }.into_any()
 });
 split!(history, history_screen, |_| {
-    crate::pages::history::History().into_any()
+    view! { <crate::pages::history::History/> }.into_any()
 });
 split!(plan, plan_screen, |r| match r {
-    Route::Ledger => crate::pages::plan::ledger(),
-    Route::Audit => crate::pages::plan::audit(),
-    Route::Report => crate::pages::plan::report(),
-    _ => crate::pages::plan::plan(),
+    Route::Ledger => view! { <crate::pages::plan::Ledger/> }.into_any(),
+    Route::Audit => view! { <crate::pages::plan::AuditScreen/> }.into_any(),
+    Route::Report => view! { <crate::pages::plan::Report/> }.into_any(),
+    _ => view! { <crate::pages::plan::Plan/> }.into_any(),
 });
 split!(privacy, privacy_screen, |_| {
-    crate::pages::simple::Privacy().into_any()
+    view! { <crate::pages::simple::Privacy/> }.into_any()
 });
-split!(unlock, unlock_screen, |_| crate::pages::lock::unlock());
+split!(unlock, unlock_screen, |_| {
+    view! { <crate::pages::lock::Unlock/> }.into_any()
+});
 
-/// Which split module a route's screen is in (`None`: loaded at start-up).
-pub fn loader(route: &Route) -> Option<fn() -> Load> {
-    Some(match route {
+/// Which split module a route's screen is in.
+fn loader(route: &Route) -> fn() -> Load {
+    match route {
         Route::Results(_) => || Box::pin(results_screen()),
         Route::History => || Box::pin(history_screen()),
         Route::Plan | Route::Ledger | Route::Audit | Route::Report => || Box::pin(plan_screen()),
-        Route::Privacy => || Box::pin(privacy_screen()),
-        _ => return None,
-    })
+        _ => || Box::pin(privacy_screen()),
+    }
+}
+
+/// A screen from a split module (every route but home, check-in and "not
+/// found").
+pub fn show(route: Route) -> AnyView {
+    let load = loader(&route);
+    view! { <Lazy route load/> }.into_any()
 }
 
 /// The unlock screen, shown instead of every screen while data is locked.
 pub fn unlock() -> AnyView {
-    show(Route::Home, || Box::pin(unlock_screen()))
+    let load: fn() -> Load = || Box::pin(unlock_screen());
+    view! { <Lazy route=Route::Home load/> }.into_any()
 }
 
 /// Where the rest of the language's texts are.
-#[derive(Clone, Copy, PartialEq)]
-enum More {
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum More {
     NotAsked,
     Coming,
     Here,
     Failed,
 }
 
-thread_local! {
-    static MORE: Cell<More> = const { Cell::new(More::NotAsked) };
-    /// A screen is showing "Loading": what arrives should render again.
-    static WAITING: Cell<bool> = const { Cell::new(false) };
-    /// The route whose code a task is already waiting for.
-    static WATCHING: RefCell<Option<Route>> = const { RefCell::new(None) };
-    /// The route whose code just failed to arrive: its next rendering shows
-    /// the failure (with a way to retry) instead of trying again on its own;
-    /// the one after that tries again.
-    static FAILED: RefCell<Option<Route>> = const { RefCell::new(None) };
-}
-
-/// The rest of the texts: here, or on the way (asked for now if need be;
-/// `st` renders again when they arrive for a screen that waits).
-fn more_texts(st: AppState) -> More {
-    let now = MORE.with(Cell::get);
-    if now != More::NotAsked {
-        return now;
+/// Ask for the rest of the texts unless they are here or on the way.
+fn want_more_texts(st: AppState) {
+    if matches!(st.more_texts.get_untracked(), More::Here | More::Coming) {
+        return;
     }
-    MORE.with(|m| m.set(More::Coming));
-    crate::texts::fetch(&format!("{}.more", crate::lang().code()), move |text| {
-        let now = match text.and_then(|t| temper_core::i18n::Texts::parse(&t).ok()) {
+    st.more_texts.set(More::Coming);
+    spawn_local(async move {
+        let more = crate::texts::fetch(&format!("{}.more", lang().code())).await;
+        st.more_texts.set(match more {
             Some(texts) => {
                 crate::add_texts(texts);
                 More::Here
             }
-            // Shown as a failure to a screen waiting for them; a prefetch
-            // that failed is simply tried again when a screen needs them.
-            None if WAITING.with(Cell::get) => More::Failed,
-            None => More::NotAsked,
-        };
-        MORE.with(|m| m.set(now));
-        if WAITING.with(Cell::get) {
-            st.rerender();
-        }
+            None => More::Failed,
+        });
     });
-    More::Coming
 }
 
 /// Start fetching the results screen's code and texts while a check-in is
 /// under way, so the last answer shows results with no wait.
-pub fn prefetch_results() {
-    more_texts(use_state());
-    // Polled once, the load starts; the loader keeps what it fetches even
-    // though this future is dropped.
-    let mut load: Load = Box::pin(results_screen());
-    let _ = poll_once(&mut load);
+pub fn prefetch_results(st: AppState) {
+    want_more_texts(st);
+    spawn_local(async {
+        // The loader keeps what it fetched; a failure shows when the
+        // results screen is opened.
+        let _ = results_screen().await;
+    });
 }
 
-fn poll_once(load: &mut Load) -> Poll<Result<Screen, Failed>> {
-    load.as_mut().poll(&mut Context::from_waker(Waker::noop()))
+/// What a split screen shows.
+#[derive(Clone, Copy, PartialEq)]
+enum Phase {
+    Loading,
+    Failed,
+    Ready,
 }
 
-/// The screen for `route`, from the code `load` brings. The first time,
-/// start fetching that code and the texts, and show that they are on their
-/// way; the screen replaces this when both have arrived.
-#[inline(never)]
-pub fn show(route: Route, load: fn() -> Load) -> AnyView {
+/// A screen whose code (and the rest of the texts) may still be on the
+/// way: "Loading" until both are here (shown after 0.3 s, by CSS), then the
+/// screen; a message with "Try again" if either failed to arrive.
+#[component]
+fn Lazy(route: Route, load: fn() -> Load) -> impl IntoView {
     let st = use_state();
-    WAITING.with(|w| w.set(false));
-    if FAILED.with(|f| f.borrow_mut().take()).as_ref() == Some(&route) {
-        return failed();
-    }
-    let texts = more_texts(st);
-    let mut pending = load();
-    match (poll_once(&mut pending), texts) {
-        (Poll::Ready(Ok(screen)), More::Here) => screen(route),
-        (Poll::Ready(Err(_)), _) | (_, More::Failed) => failed(),
-        (code, _) => {
-            WAITING.with(|w| w.set(true));
-            let watched = WATCHING.with(|w| w.borrow().as_ref() == Some(&route));
-            if code.is_pending() && !watched {
-                WATCHING.with(|w| *w.borrow_mut() = Some(route.clone()));
-                leptos::task::spawn_local(async move {
-                    let result = pending.await;
-                    WATCHING.with(|w| {
-                        let mut w = w.borrow_mut();
-                        if w.as_ref() == Some(&route) {
-                            *w = None;
-                        }
-                    });
-                    if result.is_err() {
-                        FAILED.with(|f| *f.borrow_mut() = Some(route));
-                    }
-                    // Render again: the screen is here now, or its failure is.
-                    st.rerender();
-                });
-            }
-            dom::show(
-                dom::el("p")
-                    .class("loading")
-                    .attr("role", "status")
-                    .text(t("loading")),
-            )
+    let code: RwSignal<Option<Result<Screen, ()>>> = RwSignal::new(None);
+    let fetch_code = move || {
+        let mut pending = load();
+        // Already loaded: no task, no frame without the screen.
+        match pending
+            .as_mut()
+            .poll(&mut Context::from_waker(Waker::noop()))
+        {
+            Poll::Ready(r) => code.set(Some(r.map_err(|_| ()))),
+            Poll::Pending => spawn_local(async move {
+                let r = pending.await;
+                // The person may have moved on; then nobody is waiting.
+                let _ = code.try_set(Some(r.map_err(|_| ())));
+            }),
         }
+    };
+    // A prefetch of the texts that failed is simply tried again now.
+    want_more_texts(st);
+    fetch_code();
+    let phase = Memo::new(move |_| match (code.get(), st.more_texts.get()) {
+        (Some(Err(())), _) | (_, More::Failed) => Phase::Failed,
+        (Some(Ok(_)), More::Here) => Phase::Ready,
+        _ => Phase::Loading,
+    });
+    let retry = Callback::new(move |()| {
+        want_more_texts(st);
+        if code.with_untracked(|c| matches!(c, Some(Err(())))) {
+            code.set(None);
+            fetch_code();
+        }
+    });
+    move || {
+        match phase.get() {
+        Phase::Ready => match code.get_untracked() {
+            Some(Ok(screen)) => screen(route.clone()),
+            _ => ().into_any(),
+        },
+        Phase::Failed => view! {
+            <crate::Message alert=true text=t("loading.failed") button=t("loading.retry") on_press=retry/>
+        }
+        .into_any(),
+        Phase::Loading => view! { <p class="loading" role="status">{t("loading")}</p> }.into_any(),
     }
-}
-
-/// The code or texts for a screen couldn't be fetched: say so, and offer
-/// to try again.
-fn failed() -> AnyView {
-    let st = use_state();
-    let tree = dom::message(
-        true,
-        t("loading.failed"),
-        Some((t("loading.retry"), "retry")),
-    );
-    dom::mount(tree, move |_, _| {
-        MORE.with(|m| {
-            if m.get() == More::Failed {
-                m.set(More::NotAsked);
-            }
-        });
-        st.rerender();
-    })
+    }
 }

@@ -1,13 +1,9 @@
 //! Temper's Leptos shell: renders screens and wires events. Domain logic
 //! lives in `temper_core`; browser I/O lives in one adapter per concern
-//! (`storage`, `files`).
+//! (`storage`, `files`, `lock`, `texts`).
 
-#[cfg(target_arch = "wasm32")]
-mod alloc;
-pub mod blocks;
 pub mod dom;
 pub mod files;
-pub mod js;
 pub mod lazy;
 pub mod lock;
 pub mod pages;
@@ -16,25 +12,23 @@ pub mod storage;
 pub mod texts;
 
 use leptos::prelude::*;
-
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: alloc::Allocator = alloc::Allocator::new();
 use state::{AppState, Status};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::time::Duration;
 use temper_core::i18n::{self, fill, Lang};
 use temper_core::route::Route;
 use wasm_bindgen::JsValue;
 
 thread_local! {
     static LANG: Cell<Lang> = const { Cell::new(Lang::EN) };
-    /// The current language's texts, loaded at start-up.
-    static TEXTS: std::cell::RefCell<i18n::Texts> = std::cell::RefCell::new(i18n::Texts::default());
+    /// The current language's texts, loaded at start-up (and completed by
+    /// `add_texts` when a later screen needs the rest). Texts never change
+    /// while a screen shows, so they are plain data, not signals.
+    static TEXTS: RefCell<i18n::Texts> = RefCell::new(i18n::Texts::default());
 }
 
 /// The current language's text for `key` (the key itself if missing, so a
 /// gap is visible rather than blank).
-#[inline(never)]
 pub fn t(key: &str) -> String {
     TEXTS.with(|texts| texts.borrow().get(key).unwrap_or(key).to_string())
 }
@@ -45,25 +39,22 @@ pub fn tn(key: &str, n: usize) -> String {
     t(&TEXTS.with(|texts| texts.borrow().counted(key, n)))
 }
 
-pub fn lang() -> Lang {
-    LANG.with(Cell::get)
-}
-
-/// Fill a markup template (see `temper_core::html`) in the current
-/// language.
-pub fn html(template: &str, args: &[&str]) -> String {
-    temper_core::html::render(template, args, &t)
-}
-
 /// The text for `prefix.key`, e.g. `tk("dim", "exhaustion")`.
-#[inline(never)]
 pub fn tk(prefix: &str, key: &str) -> String {
     t(&format!("{prefix}.{key}"))
 }
 
+/// A text with its `{parameters}` filled.
+pub fn tf(key: &str, args: &[(&str, &str)]) -> String {
+    fill(&t(key), args)
+}
+
+pub fn lang() -> Lang {
+    LANG.with(Cell::get)
+}
+
 /// A date in the current language's format, e.g. "Nov 22, 2026", in local
 /// time ("" for a time no calendar has).
-#[inline(never)]
 pub fn fmt_date(ms: i64) -> String {
     let d = js_sys::Date::new(&JsValue::from_f64(ms as f64));
     if d.get_time().is_nan() {
@@ -83,6 +74,11 @@ pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64
 }
 
+/// A random number for ids.
+pub fn random_u32() -> u32 {
+    (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+}
+
 fn current_hash() -> String {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())
@@ -96,39 +92,16 @@ pub fn navigate(route: &Route) {
     }
 }
 
-thread_local! {
-    /// The id of the control to focus when the screen is next rebuilt, so
-    /// ticking a box or adding an entry doesn't throw keyboard focus away.
-    static REFOCUS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-}
-
-/// After the next rebuild, focus the element with this id instead of the
-/// screen's heading.
-pub fn refocus(id: &str) {
-    REFOCUS.with(|r| *r.borrow_mut() = Some(id.to_string()));
-}
-
-/// Focus the element marked `data-autofocus` inside `<main>` (or the one
-/// asked for with [`refocus`]), waiting up to `frames` animation frames for
-/// the screen to be mounted.
+/// Focus the element marked `data-autofocus` inside `<main>`, waiting up
+/// to `frames` animation frames for the screen to be mounted.
 fn focus_marked(frames: u8) {
     use wasm_bindgen::JsCast;
-    let wanted = REFOCUS.with(|r| r.borrow().clone());
-    let selector = match &wanted {
-        Some(id) => format!("main [id=\"{id}\"]"),
-        None => "main [data-autofocus]".into(),
-    };
     let found = dom::document()
-        .and_then(|d| d.query_selector(&selector).ok().flatten())
+        .and_then(|d| d.query_selector("main [data-autofocus]").ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     match found {
         Some(el) => {
-            REFOCUS.with(|r| r.borrow_mut().take());
             let _ = el.focus();
-        }
-        None if wanted.is_some() && frames == 0 => {
-            REFOCUS.with(|r| r.borrow_mut().take());
-            focus_marked(0);
         }
         None if frames > 0 => request_animation_frame(move || focus_marked(frames - 1)),
         None => {}
@@ -138,7 +111,7 @@ fn focus_marked(frames: u8) {
 /// Move keyboard and screen-reader focus to this screen's marked element
 /// (its heading, or the question of a check-in step) once it is mounted.
 pub fn autofocus() {
-    Effect::new(|_| request_animation_frame(|| focus_marked(10)));
+    request_animation_frame(|| focus_marked(10));
 }
 
 /// Download what Temper holds: the unreadable stored text as it is, or
@@ -155,7 +128,27 @@ pub(crate) fn download_backup(st: AppState) {
     };
     if let Err(e) = files::download(name, "application/json", &text) {
         st.save_error
-            .set(Some(fill(&t("store.failed"), &[("reason", &e)])));
+            .set(Some(tf("store.failed", &[("reason", &e)])));
+    }
+}
+
+/// A message line: role="alert" for problems, "status" otherwise, with an
+/// optional button.
+#[component]
+pub fn Message(
+    alert: bool,
+    text: String,
+    #[prop(optional, into)] button: Option<String>,
+    #[prop(optional)] on_press: Option<Callback<()>>,
+) -> impl IntoView {
+    view! {
+        <p class=if alert { "banner" } else { "notice" } role=if alert { "alert" } else { "status" }>
+            {text}
+            {button.map(|label| view! {
+                " "
+                <button type="button" on:click=move |_| if let Some(f) = on_press { f.run(()) }>{label}</button>
+            })}
+        </p>
     }
 }
 
@@ -163,18 +156,20 @@ pub(crate) fn download_backup(st: AppState) {
 #[component]
 fn StorageBanner() -> impl IntoView {
     let st = state::use_state();
+    let message = Memo::new(move |_| match st.status.get() {
+        Status::Saving => st.save_error.get(),
+        Status::Unavailable => Some(t("store.unavailable")),
+        Status::Corrupt { reason, .. } => Some(tf("store.corrupt", &[("reason", &reason)])),
+        Status::TooNew { version, .. } => {
+            Some(tf("store.toonew", &[("version", &version.to_string())]))
+        }
+        Status::Locked { .. } => None,
+    });
     move || {
-        let msg = match st.status.get() {
-            Status::Saving => st.save_error.get()?,
-            Status::Unavailable => t("store.unavailable"),
-            Status::Corrupt { reason, .. } => fill(&t("store.corrupt"), &[("reason", &reason)]),
-            Status::TooNew { version, .. } => {
-                fill(&t("store.toonew"), &[("version", &version.to_string())])
-            }
-            Status::Locked { .. } => return None,
-        };
-        let tree = dom::message(true, msg, Some((t("store.download"), "download")));
-        Some(dom::mount(tree, move |_, _| download_backup(st)))
+        message.get().map(|text| {
+            let download = Callback::new(move |()| download_backup(st));
+            view! { <Message alert=true text button=t("store.download") on_press=download/> }
+        })
     }
 }
 
@@ -182,19 +177,19 @@ fn StorageBanner() -> impl IntoView {
 #[component]
 fn Notices() -> impl IntoView {
     let st = state::use_state();
-    let undo = move |_: &str, _: &str| {
+    let undo = Callback::new(move |()| {
         if let Some(c) = st.notice.get_untracked().and_then(|n| n.undo) {
             let id = c.id.clone();
             st.data.update(|d| d.upsert(c));
             st.persist_forgetting(&[id]);
             st.notice.set(None);
-            st.rerender();
         }
-    };
+    });
     move || {
-        st.notice.get().map(|n| {
-            let button = n.undo.is_some().then(|| (t("history.undo"), "undo"));
-            dom::mount(dom::message(n.alert, n.text, button), undo)
+        st.notice.get().map(|n| match n.undo {
+            Some(_) => view! { <Message alert=n.alert text=n.text button=t("history.undo") on_press=undo/> }
+                .into_any(),
+            None => view! { <Message alert=n.alert text=n.text/> }.into_any(),
         })
     }
 }
@@ -202,14 +197,12 @@ fn Notices() -> impl IntoView {
 #[component]
 fn Nav() -> impl IntoView {
     let st = state::use_state();
+    let section = Memo::new(move |_| st.route.with(Route::section));
     let links = Route::NAV
         .iter()
-        .map(|(section, href)| {
-            let current = move || {
-                st.route
-                    .with(|r| (r.section() == *section).then_some("page"))
-            };
-            view! { <li><a href=*href aria-current=current>{t(&format!("nav.{section}"))}</a></li> }
+        .map(|(name, href)| {
+            let current = move || (section.get() == *name).then_some("page");
+            view! { <li><a href=*href aria-current=current>{t(&format!("nav.{name}"))}</a></li> }
         })
         .collect_view();
     view! { <nav aria-label=t("nav.label")><ul>{links}</ul></nav> }
@@ -222,12 +215,7 @@ pub fn Top(st: AppState) -> impl IntoView {
     provide_context(st);
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
-        if let Some(main) = dom::document()
-            .and_then(|d| d.get_element_by_id("main"))
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-        {
-            let _ = main.focus();
-        }
+        dom::focus_now("main");
     };
     view! {
         <a class="skip" href="#main" on:click=skip>{t("skip")}</a>
@@ -255,84 +243,66 @@ pub fn App(st: AppState) -> impl IntoView {
     });
     // The frame mounts first; the screen comes in a task of its own.
     let ready = RwSignal::new(false);
-    js::later(move || {
-        ready.set(true);
-        drop_prerender();
-    });
+    set_timeout(
+        move || {
+            ready.set(true);
+            drop_prerender();
+        },
+        Duration::ZERO,
+    );
+    let locked = Memo::new(move |_| st.status.with(|s| matches!(s, Status::Locked { .. })));
+    // The screen is built again only when the route (or the lock) changes;
+    // saved data changing under it updates just what depends on it.
+    let screen = move || {
+        if !ready.get() {
+            ().into_any()
+        } else if locked.get() {
+            lazy::unlock()
+        } else {
+            screen(st.route.get())
+        }
+    };
     view! {
         <StorageBanner/>
         <main id="main" tabindex="-1">
             <Notices/>
-            {move || { st.refresh.track(); if !ready.get() {
-                ().into_any()
-            } else if matches!(st.status.get(), Status::Locked { .. }) {
-                lazy::unlock()
-            } else {
-                screen(st.route.get())
-            }}}
+            {screen}
         </main>
-        <footer class="foot"><p>{t("footer")}</p>{theme_picker()}</footer>
+        <footer class="foot"><p>{t("footer")}</p><Preferences/></footer>
     }
 }
 
 /// The language and theme choices in the footer, remembered on this device.
 /// Light, dark, or the system's setting; the stored theme is applied before
 /// the first paint by `assets/prefs.js`.
-fn theme_picker() -> AnyView {
-    let current = storage::read(storage::THEME_KEY)
+#[component]
+fn Preferences() -> impl IntoView {
+    let st = state::use_state();
+    let theme = storage::read(storage::THEME_KEY)
         .ok()
         .flatten()
-        .unwrap_or_default();
-    let mut options = String::new();
-    for k in ["system", "light", "dark"] {
-        let selected = if k == current || (k == "system" && current.is_empty()) {
-            " selected"
+        .filter(|k| k == "light" || k == "dark")
+        .unwrap_or_else(|| "system".into());
+    let choose_lang = move |ev: leptos::ev::Event| {
+        let select = event_target::<web_sys::HtmlSelectElement>(&ev);
+        // Reloading loads the other language file as part of the page
+        // load; nothing is fetched while the app runs. A check-in in
+        // progress is kept as a draft (sealed with the lock on).
+        if storage::write(storage::LANG_KEY, &select.value()).is_ok() {
+            dom::reload();
         } else {
-            ""
-        };
-        options += &html(
-            "<option value=\"{0}\"{=1}>{2}</option>",
-            &[k, selected, &tk("theme", k)],
-        );
-    }
-    let mut langs = String::new();
-    for l in Lang::all() {
-        let selected = if l == lang() { " selected" } else { "" };
-        langs += &html(
-            "<option value=\"{0}\" lang=\"{0}\"{=1}>{2}</option>",
-            &[l.code(), selected, l.name()],
-        );
-    }
-    let markup = html(
-        "<p class=\"theme\"><span><label for=\"lang-choice\">{lang.label}</label> \
-         <select id=\"lang-choice\" data-change=\"lang\">{=1}</select></span> \
-         <span><label for=\"theme-choice\">{theme.label}</label> \
-         <select id=\"theme-choice\" data-change=\"theme\">{=0}</select></span></p>",
-        &[&options, &langs],
-    );
-    let st = state::use_state();
-    dom::mount_markup(markup, move |action, _| {
-        if action == "lang" {
-            // Reloading loads the other language file as part of the page
-            // load; nothing is fetched while the app runs. A check-in in
-            // progress is kept as a draft (sealed with the lock on).
-            let code = dom::value("lang-choice");
-            if storage::write(storage::LANG_KEY, &code).is_ok() {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().reload();
-                }
-            } else {
-                // Not remembered (storage blocked or full): the list goes
-                // back to the language in use rather than show one that
-                // isn't, and the person is told why nothing changed.
-                dom::set_value("lang-choice", lang().code());
-                st.say(t("lang.failed"), true, None);
-            }
-            return;
+            // Not remembered (storage blocked or full): the list goes back
+            // to the language in use rather than show one that isn't, and
+            // the person is told why nothing changed.
+            select.set_value(lang().code());
+            st.say(t("lang.failed"), true, None);
         }
-        let choice = dom::value("theme-choice");
-        let root = dom::document().and_then(|d| d.document_element());
-        let Some(root) = root else { return };
+    };
+    let choose_theme = move |ev: leptos::ev::Event| {
+        let choice = event_target_value(&ev);
+        let Some(root) = dom::document().and_then(|d| d.document_element()) else {
+            return;
+        };
         let kept = if choice == "light" || choice == "dark" {
             let _ = root.set_attribute("data-theme", &choice);
             storage::write(storage::THEME_KEY, &choice)
@@ -344,26 +314,37 @@ fn theme_picker() -> AnyView {
         if kept.is_err() {
             st.say(t("theme.failed"), true, None);
         }
-    })
+    };
+    let langs = Lang::all()
+        .map(|l| view! { <option value=l.code() lang=l.code() selected=l == lang()>{l.name()}</option> })
+        .collect_view();
+    let themes = ["system", "light", "dark"]
+        .map(|k| view! { <option value=k selected=k == theme>{tk("theme", k)}</option> })
+        .into_iter()
+        .collect_view();
+    view! {
+        <p class="theme">
+            <span>
+                <label for="lang-choice">{t("lang.label")}</label>" "
+                <select id="lang-choice" on:change=choose_lang>{langs}</select>
+            </span>" "
+            <span>
+                <label for="theme-choice">{t("theme.label")}</label>" "
+                <select id="theme-choice" on:change=choose_theme>{themes}</select>
+            </span>
+        </p>
+    }
 }
 
 /// The screen for a route. Screens other than home and check-in come from
-/// split modules (`lazy`). The others are called through a function
-/// pointer: wasm-opt inlines every function that has a single caller, so
-/// direct calls would merge the screens into the router, one big function
-/// that V8 compiles, whole, the first time the router runs, during
-/// start-up. Kept apart, each screen's code is compiled when that screen is
-/// first shown (and each is measurable with twiggy).
+/// split modules (`lazy`).
 fn screen(route: Route) -> AnyView {
-    if let Some(load) = lazy::loader(&route) {
-        return lazy::show(route, load);
+    match route {
+        Route::CheckIn => view! { <pages::checkin::CheckIn/> }.into_any(),
+        Route::NotFound(_) => view! { <pages::simple::NotFound/> }.into_any(),
+        Route::Home => view! { <pages::home::Home/> }.into_any(),
+        other => lazy::show(other),
     }
-    let f: lazy::Screen = match route {
-        Route::CheckIn => |_| pages::checkin::checkin(),
-        Route::NotFound(_) => |_| pages::simple::NotFound().into_any(),
-        _ => |_| pages::home::Home().into_any(),
-    };
-    std::hint::black_box(f)(route)
 }
 
 /// The language to use: the person's choice, else the browser's
@@ -388,26 +369,27 @@ fn chosen_lang() -> Lang {
     Lang::negotiate(prefs.iter().map(String::as_str))
 }
 
-/// Load the language, then mount the app. Called by the binary's `main`.
-/// Start-up runs as a chain of short tasks (texts, stored data, navigation,
-/// the rest of the frame, screen), so a tap on the static home screen is never held up for long.
-pub fn run() {
-    // Out of the task that compiled and instantiated the wasm.
-    js::later(load_texts);
+/// Run `f` in a task of its own, so start-up comes in several short tasks
+/// instead of one long one that would hold up a tap or a key press.
+fn later(f: impl FnOnce() + 'static) {
+    set_timeout(f, Duration::ZERO);
 }
 
-fn load_texts() {
-    let lang = chosen_lang();
-    texts::fetch(lang.code(), move |text| {
-        match text.map(|t| i18n::Texts::parse(&t)) {
-            Some(Ok(texts)) => js::later(move || start(lang, texts)),
-            // A broken or missing file: fall back to English, then to keys.
-            _ if lang != Lang::EN => texts::fetch("en", |text| {
-                let texts = text.and_then(|t| i18n::Texts::parse(&t).ok());
-                js::later(move || start(Lang::EN, texts.unwrap_or_default()));
-            }),
-            _ => start(Lang::EN, i18n::Texts::default()),
-        }
+/// Load the language, then mount the app. Called by the binary's `main`.
+/// Start-up runs as a chain of short tasks (texts, stored data, navigation,
+/// the rest of the frame, screen).
+pub fn run() {
+    // Mounting would set up Leptos's task executor; start-up needs it earlier.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    leptos::task::spawn_local(async {
+        let lang = chosen_lang();
+        // A broken or missing file: fall back to English, then to keys.
+        let (lang, texts) = match texts::fetch(lang.code()).await {
+            Some(texts) => (lang, texts),
+            None if lang != Lang::EN => (Lang::EN, texts::fetch("en").await.unwrap_or_default()),
+            None => (Lang::EN, i18n::Texts::default()),
+        };
+        later(move || start(lang, texts));
     });
 }
 
@@ -433,11 +415,12 @@ fn start(lang: Lang, texts: i18n::Texts) {
     }
     // Reading and parsing the stored data (a long history takes a while)
     // in one task, mounting in the next.
-    js::later(|| {
-        let st = AppState::from_loaded(state::load());
-        js::later(move || {
+    later(|| {
+        let loaded = state::load();
+        later(move || {
+            let st = AppState::from_loaded(loaded);
             leptos::mount::mount_to_body(move || Top(TopProps { st }));
-            js::later(move || leptos::mount::mount_to_body(move || App(AppProps { st })));
+            later(move || leptos::mount::mount_to_body(move || App(AppProps { st })));
         });
     });
 }

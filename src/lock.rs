@@ -2,19 +2,39 @@
 //! holds the key (non-extractable) and does the WebCrypto work. Each call
 //! takes a callback for its result, as WebCrypto is asynchronous.
 
-use wasm_bindgen::{JsCast, JsValue};
+use leptos::task::spawn_local;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 
-/// Call `temperLock.<method>(args...)` and pass what its promise settles to.
-fn call(method: &str, args: &[JsValue], done: impl FnOnce(Result<JsValue, JsValue>) + 'static) {
-    let promise = web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &"temperLock".into()).ok())
-        .filter(|l| l.is_object())
-        .and_then(|lock| crate::js::call(&lock, method, args))
-        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
-    match promise {
-        Some(p) => crate::js::settle(&p, done),
-        None => done(Err("the lock is not available in this browser".into())),
-    }
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = temperLock, js_name = create)]
+    fn js_create(passphrase: &str) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = temperLock, js_name = open)]
+    fn js_open(passphrase: &str, sealed: &str) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = temperLock, js_name = reopen)]
+    fn js_reopen(sealed: &str) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = temperLock, js_name = seal)]
+    fn js_seal(plain: &str) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = temperLock, js_name = forget)]
+    fn js_forget() -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_namespace = temperLock, js_name = autoLock)]
+    fn js_auto_lock(minutes: u32) -> Result<(), JsValue>;
+}
+
+/// Wait for the adapter's promise (an adapter that is missing, or throws,
+/// is a failure like a rejected promise).
+fn settle(
+    promise: Result<js_sys::Promise, JsValue>,
+    done: impl FnOnce(Result<JsValue, JsValue>) + 'static,
+) {
+    spawn_local(async move {
+        let result = match promise {
+            Ok(p) => JsFuture::from(p).await,
+            Err(e) => Err(e),
+        };
+        done(result);
+    });
 }
 
 fn text(r: Result<JsValue, JsValue>) -> Result<String, ()> {
@@ -23,40 +43,30 @@ fn text(r: Result<JsValue, JsValue>) -> Result<String, ()> {
 
 /// Start locking with a new passphrase.
 pub fn create(passphrase: &str, done: impl FnOnce(bool) + 'static) {
-    call("create", &[passphrase.into()], move |r| done(r.is_ok()));
+    settle(js_create(passphrase), move |r| done(r.is_ok()));
 }
 
 /// Decrypt stored sealed text with a passphrase; `Err` when it is wrong.
 pub fn open(passphrase: &str, sealed: &str, done: impl FnOnce(Result<String, ()>) + 'static) {
-    call("open", &[passphrase.into(), sealed.into()], move |r| {
-        done(text(r))
-    });
+    settle(js_open(passphrase, sealed), move |r| done(text(r)));
 }
 
 /// Decrypt sealed text with the key already held.
 pub fn reopen(sealed: &str, done: impl FnOnce(Result<String, ()>) + 'static) {
-    call("reopen", &[sealed.into()], move |r| done(text(r)));
+    settle(js_reopen(sealed), move |r| done(text(r)));
 }
 
 /// Encrypt text; gives the `sealed` object for `store::sealed`.
 pub fn seal(plain: &str, done: impl FnOnce(Result<String, ()>) + 'static) {
-    call("seal", &[plain.into()], move |r| done(text(r)));
-}
-
-fn sync(method: &str, arg: JsValue) {
-    if let Some(lock) =
-        web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &"temperLock".into()).ok())
-    {
-        crate::js::call(&lock, method, &[arg]);
-    }
+    settle(js_seal(plain), move |r| done(text(r)));
 }
 
 /// Drop the key from memory.
 pub fn forget() {
-    sync("forget", JsValue::UNDEFINED);
+    let _ = js_forget();
 }
 
 /// Lock again after this many minutes without input (0: never).
 pub fn auto_lock(minutes: u32) {
-    sync("autoLock", minutes.into());
+    let _ = js_auto_lock(minutes);
 }

@@ -6,7 +6,7 @@ use crate::lock;
 use crate::storage::{self, StoreError, AUTOLOCK_KEY, BACKUP_KEY, DATA_KEY, DRAFT_KEY};
 use crate::t;
 use leptos::prelude::*;
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use temper_core::i18n::fill;
 use temper_core::route::Route;
 use temper_core::store::{self, CheckIn, Data, Draft, Loaded, StoredDraft};
@@ -34,8 +34,6 @@ thread_local! {
     /// Each encrypted write gets a number; only the newest is written, so
     /// writes that finish out of order never put older data last.
     static SEAL_GEN: Cell<u32> = const { Cell::new(0) };
-    /// The check-in in progress, if any (see [`draft`]).
-    static DRAFT: RefCell<Option<Draft>> = const { RefCell::new(None) };
     /// Like `SEAL_GEN`, for the draft: a newer or discarded draft wins over
     /// an encryption still under way.
     static DRAFT_GEN: Cell<u32> = const { Cell::new(0) };
@@ -72,11 +70,11 @@ pub struct AppState {
     /// The last save failure, shown with role="alert" until the next success.
     pub save_error: RwSignal<Option<String>>,
     pub route: RwSignal<Route>,
-    /// Bumped when saved data changes under a screen: the screen is rebuilt
-    /// from scratch. Screens read data untracked, which keeps the wasm small
-    /// (no diffing code for their views) and rendering simple.
-    pub refresh: RwSignal<u32>,
     pub notice: RwSignal<Option<Notice>>,
+    /// The check-in in progress, mirrored to storage by [`AppState::set_draft`].
+    pub draft: RwSignal<Option<Draft>>,
+    /// Where the rest of the language's texts are (see `crate::lazy`).
+    pub more_texts: RwSignal<crate::lazy::More>,
 }
 
 pub fn use_state() -> AppState {
@@ -148,8 +146,9 @@ impl AppState {
             status: RwSignal::new(status),
             save_error: RwSignal::new(None),
             route: RwSignal::new(Route::Home),
-            refresh: RwSignal::new(0),
             notice: RwSignal::new(None),
+            draft: RwSignal::new(stored_plain_draft()),
+            more_texts: RwSignal::new(crate::lazy::More::NotAsked),
         }
     }
 
@@ -220,10 +219,9 @@ impl AppState {
                 // The screens open once the check-in in progress is back too,
                 // so a resumed check-in shows at once.
                 let st = *self;
-                reopen_draft(move || {
+                st.reopen_draft(move || {
                     st.data.set(data);
                     st.status.set(Status::Saving);
-                    st.rerender();
                 });
                 true
             }
@@ -236,12 +234,12 @@ impl AppState {
     /// copy for good), and the data and any check-in in progress are
     /// written again sealed.
     pub fn lock_on(&self) {
-        let d = draft();
+        let d = self.draft.get_untracked();
         LOCKED.with(|l| l.set(true));
         lock::auto_lock(auto_lock_minutes());
         let _ = storage::remove(DRAFT_KEY);
         let _ = storage::remove(BACKUP_KEY);
-        set_draft(d);
+        self.set_draft(d);
         self.write_sealed();
     }
 
@@ -251,7 +249,7 @@ impl AppState {
         lock::forget();
         // The check-in in progress goes back to plain text too (a sealed
         // one nobody could open any more is removed).
-        set_draft(DRAFT.with(|d| d.borrow().clone()));
+        self.set_draft(self.draft.get_untracked());
         let text = self.data.with_untracked(store::save);
         match storage::write(DATA_KEY, &text) {
             Ok(()) => self.save_error.set(None),
@@ -271,13 +269,18 @@ impl AppState {
         self.save_error.set(Some(msg));
     }
 
+    /// Whether the last save reached storage (with the lock on: whether
+    /// the last finished encrypted write did).
+    pub fn saved(&self) -> bool {
+        self.status.get_untracked() == Status::Saving && self.save_error.get_untracked().is_none()
+    }
+
     /// Save a finished check-in. Returns whether it reached storage.
     pub fn add_checkin(&self, c: CheckIn) -> bool {
         let first = self.data.with_untracked(|d| d.checkins.is_empty());
         self.data.update(|d| d.upsert(c));
         self.persist();
-        let saved = self.status.get_untracked() == Status::Saving
-            && self.save_error.get_untracked().is_none();
+        let saved = self.saved();
         if saved && first {
             storage::request_persistence();
         }
@@ -290,7 +293,7 @@ impl AppState {
     pub fn delete_everything(&self) {
         self.data.update(|d| d.delete_all(crate::now_ms()));
         self.persist();
-        set_draft(None);
+        self.set_draft(None);
         let _ = storage::remove(BACKUP_KEY);
     }
 
@@ -308,7 +311,6 @@ impl AppState {
                     Ok(plain) => {
                         if let (theirs, Status::Saving) = open(Some(plain)) {
                             st.fold_in(&theirs);
-                            st.rerender();
                         }
                     }
                     // A new passphrase was set elsewhere: ask for it.
@@ -329,13 +331,14 @@ impl AppState {
         let (theirs, status) = open(raw);
         // What is stored now decides whether this tab may write.
         let readable = status == Status::Saving;
-        self.status.set(status);
+        if self.status.get_untracked() != status {
+            self.status.set(status);
+        }
         // Nothing stored (erased elsewhere): keep what is on screen, but
         // don't write it back on our own.
         if readable && stored {
             self.fold_in(&theirs);
         }
-        self.rerender();
     }
 
     /// Take another tab's save into ours (its edits win: see
@@ -358,11 +361,6 @@ impl AppState {
         }
     }
 
-    /// Rebuild the current screen from the data.
-    pub fn rerender(&self) {
-        self.refresh.update(|n| *n = n.wrapping_add(1));
-    }
-
     pub fn say(&self, text: String, alert: bool, undo: Option<CheckIn>) {
         self.notice.set(Some(Notice { text, alert, undo }));
     }
@@ -374,25 +372,13 @@ impl Default for AppState {
     }
 }
 
-/// The check-in in progress: the one in memory, else a readable one in
-/// storage (after a reload without the lock).
-pub fn draft() -> Option<Draft> {
-    DRAFT.with(|d| {
-        let mut d = d.borrow_mut();
-        if d.is_none() {
-            if let Some((_, StoredDraft::Plain(p))) = stored_draft() {
-                *d = Some(p);
-            }
-        }
-        d.clone()
-    })
-}
-
-/// Whether there is a check-in in progress to resume, without taking it
-/// into memory (another tab may still be answering it).
-pub fn has_draft() -> bool {
-    DRAFT.with(|d| d.borrow().is_some())
-        || matches!(stored_draft(), Some((_, StoredDraft::Plain(_))))
+/// A readable check-in in progress left in storage (after a reload without
+/// the lock).
+fn stored_plain_draft() -> Option<Draft> {
+    match stored_draft() {
+        Some((_, StoredDraft::Plain(d))) => Some(d),
+        _ => None,
+    }
 }
 
 fn stored_draft() -> Option<(String, StoredDraft)> {
@@ -401,49 +387,60 @@ fn stored_draft() -> Option<(String, StoredDraft)> {
     Some((raw, kind))
 }
 
-/// Keep the check-in in progress in memory and in storage, so a reload, or
-/// the lock closing, loses nothing. With the lock on it is written sealed,
-/// like the data. `None` discards it.
-pub fn set_draft(d: Option<Draft>) {
-    let generation = next_generation(&DRAFT_GEN);
-    DRAFT.with(|slot| *slot.borrow_mut() = d.clone());
-    // A draft that can't be written still lives in memory; the check-in
-    // itself is what matters, and its save reports failures.
-    let Some(d) = d else {
-        let _ = storage::remove(DRAFT_KEY);
-        return;
-    };
-    if !locked() {
-        let _ = storage::write(DRAFT_KEY, &d.to_json());
-        return;
-    }
-    lock::seal(&d.to_json(), move |sealed| {
-        if DRAFT_GEN.with(Cell::get) != generation || !locked() {
-            return; // discarded, changed again, or the lock was removed
+impl AppState {
+    /// Keep the check-in in progress in memory and in storage, so a reload,
+    /// or the lock closing, loses nothing. With the lock on it is written
+    /// sealed, like the data. `None` discards it.
+    pub fn set_draft(&self, d: Option<Draft>) {
+        let generation = next_generation(&DRAFT_GEN);
+        self.draft.set(d.clone());
+        // A draft that can't be written still lives in memory; the check-in
+        // itself is what matters, and its save reports failures.
+        let Some(d) = d else {
+            let _ = storage::remove(DRAFT_KEY);
+            return;
+        };
+        if !locked() {
+            let _ = storage::write(DRAFT_KEY, &d.to_json());
+            return;
         }
-        if let Some(text) = sealed.ok().and_then(|inner| store::sealed(&inner).ok()) {
-            let _ = storage::write(DRAFT_KEY, &text);
-        }
-    });
-}
-
-/// After unlocking: bring back the sealed check-in in progress, and seal a
-/// readable one (written while the lock was being set in another tab);
-/// then `ready`.
-fn reopen_draft(ready: impl FnOnce() + 'static) {
-    match stored_draft() {
-        Some((raw, StoredDraft::Sealed)) => lock::reopen(&raw, move |plain| {
-            // One that can't be read (damaged) is not resumed.
-            if let Some(d) = plain.ok().and_then(|p| Draft::from_json(&p)) {
-                DRAFT.with(|slot| *slot.borrow_mut() = Some(d));
+        lock::seal(&d.to_json(), move |sealed| {
+            if DRAFT_GEN.with(Cell::get) != generation || !locked() {
+                return; // discarded, changed again, or the lock was removed
             }
-            ready();
-        }),
-        Some((_, StoredDraft::Plain(d))) => {
-            set_draft(Some(d));
-            ready();
+            if let Some(text) = sealed.ok().and_then(|inner| store::sealed(&inner).ok()) {
+                let _ = storage::write(DRAFT_KEY, &text);
+            }
+        });
+    }
+
+    /// Change the check-in in progress, in memory and in storage.
+    pub fn update_draft(&self, f: impl FnOnce(&mut Draft)) {
+        if let Some(mut d) = self.draft.get_untracked() {
+            f(&mut d);
+            self.set_draft(Some(d));
         }
-        _ => ready(),
+    }
+
+    /// After unlocking: bring back the sealed check-in in progress, and seal
+    /// a readable one (written while the lock was being set in another
+    /// tab); then `ready`.
+    fn reopen_draft(&self, ready: impl FnOnce() + 'static) {
+        let st = *self;
+        match stored_draft() {
+            Some((raw, StoredDraft::Sealed)) => lock::reopen(&raw, move |plain| {
+                // One that can't be read (damaged) is not resumed.
+                if let Some(d) = plain.ok().and_then(|p| Draft::from_json(&p)) {
+                    st.draft.set(Some(d));
+                }
+                ready();
+            }),
+            Some((_, StoredDraft::Plain(d))) => {
+                st.set_draft(Some(d));
+                ready();
+            }
+            _ => ready(),
+        }
     }
 }
 

@@ -4,32 +4,22 @@
 //! the language in use is downloaded; the service worker keeps every
 //! language for offline use. Changing the language reloads the page.
 
-use wasm_bindgen::{JsCast, JsValue};
+use temper_core::i18n::Texts;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
-/// Fetch a language file's text.
-pub fn fetch(code: &str, done: impl FnOnce(Option<String>) + 'static) {
-    let url = format!("i18n/{code}.json");
-    let promise = web_sys::window()
-        .and_then(|w| crate::js::call(&w, "fetch", &[url.into()]))
-        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
-    let Some(promise) = promise else {
-        return done(None);
-    };
-    crate::js::settle(&promise, move |response| {
-        let ok = |r: &JsValue| {
-            js_sys::Reflect::get(r, &"ok".into())
-                .ok()
-                .and_then(|v| v.as_bool())
-                .unwrap_or(false)
-        };
-        let text = response
-            .ok()
-            .filter(ok)
-            .and_then(|r| crate::js::call(&r, "text", &[]))
-            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
-        match text {
-            Some(p) => crate::js::settle(&p, move |t| done(t.ok().and_then(|t| t.as_string()))),
-            None => done(None),
-        }
-    });
+/// Fetch and read a language file (`None` if it can't be had or read).
+pub async fn fetch(name: &str) -> Option<Texts> {
+    let window = web_sys::window()?;
+    let response = JsFuture::from(window.fetch_with_str(&format!("i18n/{name}.json")))
+        .await
+        .ok()?
+        .dyn_into::<web_sys::Response>()
+        .ok()
+        .filter(web_sys::Response::ok)?;
+    let text = JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()?;
+    Texts::parse(&text).ok()
 }

@@ -257,5 +257,4 @@ mod tests {
         assert!(a.len() <= 16, "{a}");
         assert_eq!(new_id(0, 0), "0-0");
     }
-
 }

@@ -131,6 +131,41 @@ pub fn polyline(points: &[Point], y: impl Fn(&Point) -> u16) -> String {
         .join(" ")
 }
 
+/// How many recent check-ins the zone-map path shows.
+pub const PATH_LEN: usize = 8;
+/// The trend chart marks at most this many of the newest check-ins.
+pub const MAX_MARKS: usize = 60;
+/// The history list shows this many newest check-ins until the person
+/// asks for all.
+pub const PAGE: usize = 100;
+
+/// The stress-spectrum map's four squares in its 240-unit box: the corner
+/// (x, y) of each 100-unit square, with its zone.
+pub const MAP_QUADS: [(u16, u16, crate::scoring::Zone); 4] = [
+    (30, 10, crate::scoring::Zone::BurningOut),
+    (130, 10, crate::scoring::Zone::Both),
+    (30, 110, crate::scoring::Zone::InBalance),
+    (130, 110, crate::scoring::Zone::RustingOut),
+];
+
+/// Where (rust-out, burnout) lies on the map: a 200-unit plot inside the
+/// 240-unit box, origin bottom-left.
+pub fn map_point((x, y): (u8, u8)) -> (u16, u16) {
+    (30 + u16::from(x) * 2, 210 - u16::from(y) * 2)
+}
+
+/// The map's path through `points` ("x,y x,y ...").
+pub fn map_path(points: &[(u8, u8)]) -> String {
+    points
+        .iter()
+        .map(|p| {
+            let (x, y) = map_point(*p);
+            format!("{x},{y}")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

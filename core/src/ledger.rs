@@ -86,6 +86,24 @@ pub fn week_balance(entries: &[Entry], now: i64) -> i32 {
     balance(entries, now - WEEK_MS + 1, now + 1)
 }
 
+/// The text key saying what a week's balance means.
+pub fn verdict(balance: i32) -> &'static str {
+    match balance {
+        b if b > 0 => "ledger.week.plus",
+        0 => "ledger.week.even",
+        _ => "ledger.week.minus",
+    }
+}
+
+/// A balance as shown: "+3", "0", "-2".
+pub fn signed(balance: i32) -> String {
+    if balance > 0 {
+        format!("+{balance}")
+    } else {
+        balance.to_string()
+    }
+}
+
 /// Areas by how often they appear as `flow`, then by total size; most first.
 pub fn most_frequent(entries: &[Entry], flow: Flow) -> Vec<(Area, u32, u32)> {
     let mut out: Vec<(Area, u32, u32)> = Vec::new();
@@ -98,7 +116,7 @@ pub fn most_frequent(entries: &[Entry], flow: Flow) -> Vec<(Area, u32, u32)> {
             None => out.push((e.area, 1, u32::from(e.size))),
         }
     }
-    out.sort_by(|a, b| (b.1, b.2).cmp(&(a.1, a.2)));
+    out.sort_by_key(|a| std::cmp::Reverse((a.1, a.2)));
     out
 }
 
@@ -114,7 +132,7 @@ pub fn audit_gaps(ratings: &[(String, u8)]) -> Vec<(String, u8)> {
         .take(MAX_VALUES)
         .map(|(v, r)| (v.clone(), 10 - (*r).min(10)))
         .collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1));
+    out.sort_by_key(|a| std::cmp::Reverse(a.1));
     out
 }
 

@@ -9,6 +9,7 @@ pub mod history;
 pub mod i18n;
 pub mod ics;
 pub mod ledger;
+pub mod passphrase;
 pub mod plan;
 pub mod route;
 pub mod scoring;

@@ -83,9 +83,9 @@ pub fn valid_due(due: &str) -> bool {
 mod tests {
     use super::*;
     use crate::ledger::Entry;
-    use crate::store::{Audit, Data};
     use crate::ledger::{Area, Flow};
     use crate::store::{load, save, Loaded};
+    use crate::store::{Audit, Data};
     use crate::strategies::STRATEGIES;
     use proptest::prelude::*;
 

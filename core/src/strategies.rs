@@ -266,7 +266,7 @@ pub fn recommend(s: &Scores) -> Vec<Recommendation> {
             ))
         })
         .collect();
-    out.sort_by(|a, b| b.0.cmp(&a.0));
+    out.sort_by_key(|a| std::cmp::Reverse(a.0));
     out.into_iter().map(|(_, r)| r).collect()
 }
 

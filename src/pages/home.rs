@@ -1,43 +1,40 @@
-use crate::blocks::{page, Block};
-use crate::dom::el;
-use crate::state::{has_draft, use_state};
-use crate::{fmt_date, t};
+use crate::state::use_state;
+use crate::{autofocus, fmt_date, t, tf};
 use leptos::prelude::*;
-use temper_core::i18n::fill;
 use temper_core::scoring::score;
+
+/// A screen's heading, which takes focus when the screen opens.
+#[component]
+pub fn Title(#[prop(into)] text: String) -> impl IntoView {
+    autofocus();
+    view! { <h1 tabindex="-1" data-autofocus="">{text}</h1> }
+}
 
 #[component]
 pub fn Home() -> impl IntoView {
     let st = use_state();
-    let mut b = vec![
-        Block::Classed("lead", t("home.lead")),
-        Block::P(t("home.what")),
-        Block::Tree(
-            el("p")
-                .class("promise")
-                .child(el("strong").text(t("home.privacy"))),
-        ),
-    ];
-    if has_draft() {
-        b.push(Block::Classed("notice", t("home.resume")));
-    }
-    b.push(Block::Button("#/checkin".into(), t("home.start"), true));
-    if let Some((id, text)) = st.data.with_untracked(|d| {
-        d.latest().map(|c| {
-            let zone = t(score(&c.answers).zone().key());
-            (
-                c.id.clone(),
-                fill(
-                    &t("home.last"),
-                    &[("date", &fmt_date(c.at)), ("zone", &zone)],
-                ),
-            )
+    let has_draft = Memo::new(move |_| st.draft.with(Option::is_some));
+    let last = Memo::new(move |_| {
+        st.data.with(|d| {
+            d.latest().map(|c| {
+                let zone = t(score(&c.answers).zone().key());
+                let text = tf("home.last", &[("date", &fmt_date(c.at)), ("zone", &zone)]);
+                (format!("#/results/{}", c.id), text)
+            })
         })
-    }) {
-        b.push(Block::Tree(el("p").child(
-            el("a").attr("href", format!("#/results/{id}")).text(text),
-        )));
+    });
+    view! {
+        <div>
+            <Title text=t("home.title")/>
+            <p class="lead">{t("home.lead")}</p>
+            <p>{t("home.what")}</p>
+            <p class="promise"><strong>{t("home.privacy")}</strong></p>
+            <Show when=move || has_draft.get()>
+                <p class="notice">{t("home.resume")}</p>
+            </Show>
+            <p><a class="button primary" href="#/checkin">{t("home.start")}</a></p>
+            {move || last.get().map(|(href, text)| view! { <p><a href=href>{text}</a></p> })}
+            <p class="fine">{t("home.notdiagnosis")}</p>
+        </div>
     }
-    b.push(Block::Fine(t("home.notdiagnosis")));
-    page(t("home.title"), b)
 }

@@ -1,158 +1,190 @@
 //! The optional passphrase lock: the unlock screen, and its settings on the
 //! Privacy screen. The cryptography is in `assets/lock.js` (through
-//! `crate::lock`); what gets written, and when, is in `crate::state`.
+//! `crate::lock`); what gets written, and when, is in `crate::state`; the
+//! rules for a passphrase are `temper_core::passphrase`.
 
-use crate::dom::{focus, mount_markup, set_text, value};
-use crate::pages::plan::{invalid, FORM_ERROR};
-use crate::state::{auto_lock_minutes, locked, use_state, AppState, Status};
+use crate::state::{auto_lock_minutes, locked, use_state, Status};
 use crate::storage::{self, AUTOLOCK_KEY, DATA_KEY, DRAFT_KEY};
-use crate::{autofocus, html, lock, t};
+use crate::{autofocus, dom, lock, t, tk};
 use leptos::prelude::*;
 
-/// Shortest passphrase accepted.
-const MIN_CHARS: usize = 8;
 /// Choices for locking again after inactivity, in minutes (0: never).
 const AUTO_LOCK: [&str; 5] = ["5", "15", "30", "60", "0"];
 
-/// Shown instead of every screen while stored data is locked.
-pub fn unlock() -> AnyView {
-    let st = use_state();
-    autofocus();
-    let markup = html(
-        "<h1 tabindex=\"-1\">{lock.locked.title}</h1><p>{lock.locked.body}</p>\
-         <form data-submit=\"unlock\"><p class=\"field\"><label for=\"unlock-pass\">{lock.pass}</label>\
-         <input type=\"password\" id=\"unlock-pass\" autocomplete=\"current-password\" data-autofocus></p>\
-         {=0}<p><button type=\"submit\" class=\"button primary\" id=\"unlock-button\">{lock.unlock}</button> \
-         <span role=\"status\" id=\"unlock-status\"></span></p></form>\
-         <h2>{lock.forgot}</h2><p>{lock.forgot.body}</p>\
-         <p><button type=\"button\" class=\"button\" data-action=\"download\">{store.download}</button> \
-         <button type=\"button\" class=\"button\" data-action=\"erase\">{lock.erase}</button></p>",
-        &[&html(FORM_ERROR, &["unlock"])],
-    );
-    mount_markup(markup, move |action, _| match action {
-        "unlock" => try_unlock(st),
-        "download" => crate::download_backup(st),
-        "erase" => {
-            let sure = web_sys::window()
-                .and_then(|w| w.confirm_with_message(&t("lock.erase.confirm")).ok());
-            // The sealed check-in in progress could never be opened either.
-            if sure == Some(true) && storage::remove(DATA_KEY).is_ok() {
-                let _ = storage::remove(DRAFT_KEY);
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().reload();
-                }
-            }
-        }
-        _ => {}
-    })
+#[component]
+fn FormError(id: &'static str, error: RwSignal<String>) -> impl IntoView {
+    view! { <p class="error" role="alert" id=id>{move || error.get()}</p> }
 }
 
-fn try_unlock(st: AppState) {
-    let Status::Locked { raw } = st.status.get_untracked() else {
-        return;
+/// Shown instead of every screen while stored data is locked.
+#[component]
+pub fn Unlock() -> impl IntoView {
+    let st = use_state();
+    autofocus();
+    let pass = RwSignal::new(String::new());
+    let error = RwSignal::new(String::new());
+    let working = RwSignal::new(false);
+    let refuse = move |key: &str| {
+        error.set(t(key));
+        dom::focus_now("unlock-pass");
     };
-    let pass = value("unlock-pass");
-    if pass.is_empty() {
-        return invalid("unlock", "unlock-pass", "lock.needpass");
-    }
-    set_text("unlock-error", "");
-    set_text("unlock-status", &t("lock.working"));
-    lock::open(&pass, &raw, move |plain| {
-        set_text("unlock-status", "");
-        match plain {
-            Ok(plain) if st.unlocked(&plain) => {}
-            Ok(_) => invalid("unlock", "unlock-pass", "lock.unreadable"),
-            Err(()) => invalid("unlock", "unlock-pass", "lock.wrong"),
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Status::Locked { raw } = st.status.get_untracked() else {
+            return;
+        };
+        let typed = pass.get_untracked();
+        if typed.is_empty() {
+            return refuse("lock.needpass");
         }
-    });
+        error.set(String::new());
+        working.set(true);
+        lock::open(&typed, &raw, move |plain| {
+            let _ = working.try_set(false);
+            match plain {
+                Ok(plain) if st.unlocked(&plain) => {}
+                Ok(_) => refuse("lock.unreadable"),
+                Err(()) => refuse("lock.wrong"),
+            }
+        });
+    };
+    let erase = move |_| {
+        // The sealed check-in in progress could never be opened either.
+        if dom::confirm(&t("lock.erase.confirm")) && storage::remove(DATA_KEY).is_ok() {
+            let _ = storage::remove(DRAFT_KEY);
+            dom::reload();
+        }
+    };
+    view! {
+        <h1 tabindex="-1">{t("lock.locked.title")}</h1>
+        <p>{t("lock.locked.body")}</p>
+        <form on:submit=submit>
+            <p class="field">
+                <label for="unlock-pass">{t("lock.pass")}</label>
+                <input type="password" id="unlock-pass" autocomplete="current-password" data-autofocus="" bind:value=pass/>
+            </p>
+            <FormError id="unlock-error" error/>
+            <p>
+                <button type="submit" class="button primary" id="unlock-button">{t("lock.unlock")}</button>" "
+                <span role="status" id="unlock-status">{move || if working.get() { t("lock.working") } else { String::new() }}</span>
+            </p>
+        </form>
+        <h2>{t("lock.forgot")}</h2>
+        <p>{t("lock.forgot.body")}</p>
+        <p>
+            <button type="button" class="button" on:click=move |_| crate::download_backup(st)>{t("store.download")}</button>" "
+            <button type="button" class="button" on:click=erase>{t("lock.erase")}</button>
+        </p>
+    }
 }
 
 /// The lock's section of the Privacy screen.
-pub fn settings() -> AnyView {
+#[component]
+pub fn LockSettings() -> impl IntoView {
     let st = use_state();
-    let current = auto_lock_minutes().to_string();
-    let mut options = String::new();
-    for m in AUTO_LOCK {
-        let selected = if m == current { " selected" } else { "" };
-        options += &html(
-            "<option value=\"{0}\"{=1}>{2}</option>",
-            &[m, selected, &crate::tk("lock.after", m)],
-        );
-    }
-    let select = html(
-        "<p class=\"field\"><label for=\"lock-after\">{lock.after}</label>\
-         <select id=\"lock-after\" data-change=\"after\">{=0}</select></p>",
-        &[&options],
-    );
-    let markup = if locked() {
-        html(
-            "<h2>{lock.title}</h2><p>{lock.on}</p>{=0}\
-             <p class=\"choices\"><button type=\"button\" class=\"button\" data-action=\"now\">{lock.now}</button>\
-             <button type=\"button\" class=\"button\" data-action=\"off\">{lock.off}</button></p>",
-            &[&select],
-        )
-    } else {
-        html(
-            "<h2>{lock.title}</h2><p>{lock.why}</p><p class=\"banner\"><strong>{lock.warning}</strong></p>\
-             <p><button type=\"button\" class=\"button\" data-action=\"backup\">{backup.json}</button></p>\
-             <form data-submit=\"on\" novalidate><p class=\"field\"><label for=\"lock-pass\">{lock.newpass}</label>\
-             <input type=\"password\" id=\"lock-pass\" autocomplete=\"new-password\"></p>\
-             <p class=\"field\"><label for=\"lock-again\">{lock.again}</label>\
-             <input type=\"password\" id=\"lock-again\" autocomplete=\"new-password\"></p>{=0}{=1}\
-             <p><button type=\"submit\" class=\"button primary\" id=\"lock-on\">{lock.set}</button> \
-             <span role=\"status\" id=\"lock-status\"></span></p></form>",
-            &[&select, &html(FORM_ERROR, &["lock"])],
-        )
+    // Whether this tab holds the key; changes when the lock is set or
+    // removed here (a lock closed elsewhere reloads the page).
+    let on = RwSignal::new(locked());
+    let after = RwSignal::new(auto_lock_minutes().to_string());
+    let pass = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let error = RwSignal::new(String::new());
+    let working = RwSignal::new(false);
+    let refuse = move |control: &str, key: &str| {
+        error.set(t(key));
+        dom::focus_now(control);
     };
-    mount_markup(markup, move |action, _| settings_action(st, action))
-}
-
-fn settings_action(st: AppState, action: &str) {
-    match action {
-        "after" => {
-            let m = value("lock-after");
-            let _ = storage::write(AUTOLOCK_KEY, &m);
-            if locked() {
-                lock::auto_lock(m.parse().unwrap_or(15));
-            }
+    let choose_after = move |ev: leptos::ev::Event| {
+        let m = event_target_value(&ev);
+        after.set(m.clone());
+        let _ = storage::write(AUTOLOCK_KEY, &m);
+        if locked() {
+            lock::auto_lock(m.parse().unwrap_or(15));
         }
-        "backup" => crate::download_backup(st),
-        "on" => {
-            if st.status.get_untracked() != Status::Saving {
-                return invalid("lock", "lock-pass", "lock.cannot");
-            }
-            let pass = value("lock-pass");
-            if pass.chars().count() < MIN_CHARS {
-                return invalid("lock", "lock-pass", "lock.short");
-            }
-            if pass != value("lock-again") {
-                return invalid("lock", "lock-again", "lock.mismatch");
-            }
-            set_text("lock-error", "");
-            set_text("lock-status", &t("lock.working"));
-            let _ = storage::write(AUTOLOCK_KEY, &value("lock-after"));
-            lock::create(&pass, move |ok| {
-                if ok {
-                    st.lock_on();
-                    st.say(t("lock.done"), false, None);
-                    st.rerender();
-                } else {
-                    set_text("lock-status", "");
-                    invalid("lock", "lock-pass", "lock.unavailable");
-                }
-            });
+    };
+    let set = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if st.status.get_untracked() != Status::Saving {
+            return refuse("lock-pass", "lock.cannot");
         }
-        "now" => st.relock(),
-        "off" => {
-            let sure =
-                web_sys::window().and_then(|w| w.confirm_with_message(&t("lock.off.confirm")).ok());
-            if sure == Some(true) {
-                st.lock_off();
-                st.say(t("lock.removed"), false, None);
-                st.rerender();
-                focus("main");
-            }
+        let typed = pass.get_untracked();
+        match temper_core::passphrase::problem(&typed, &again.get_untracked()) {
+            Some("lock.mismatch") => return refuse("lock-again", "lock.mismatch"),
+            Some(key) => return refuse("lock-pass", key),
+            None => {}
         }
-        _ => {}
+        error.set(String::new());
+        working.set(true);
+        let _ = storage::write(AUTOLOCK_KEY, &after.get_untracked());
+        lock::create(&typed, move |ok| {
+            working.set(false);
+            if ok {
+                st.lock_on();
+                pass.set(String::new());
+                again.set(String::new());
+                on.set(true);
+                st.say(t("lock.done"), false, None);
+            } else {
+                refuse("lock-pass", "lock.unavailable");
+            }
+        });
+    };
+    let off = move |_| {
+        if dom::confirm(&t("lock.off.confirm")) {
+            st.lock_off();
+            on.set(false);
+            st.say(t("lock.removed"), false, None);
+            dom::focus_now("main");
+        }
+    };
+    let select = move || {
+        let options = AUTO_LOCK
+            .map(|m| view! { <option value=m selected=m == after.get_untracked()>{tk("lock.after", m)}</option> })
+            .into_iter()
+            .collect_view();
+        view! {
+            <p class="field">
+                <label for="lock-after">{t("lock.after")}</label>
+                <select id="lock-after" on:change=choose_after>{options}</select>
+            </p>
+        }
+    };
+    move || {
+        if on.get() {
+            view! {
+                <h2>{t("lock.title")}</h2>
+                <p>{t("lock.on")}</p>
+                {select()}
+                <p class="choices">
+                    <button type="button" class="button" on:click=move |_| st.relock()>{t("lock.now")}</button>
+                    <button type="button" class="button" on:click=off>{t("lock.off")}</button>
+                </p>
+            }
+            .into_any()
+        } else {
+            view! {
+                <h2>{t("lock.title")}</h2>
+                <p>{t("lock.why")}</p>
+                <p class="banner"><strong>{t("lock.warning")}</strong></p>
+                <p><button type="button" class="button" on:click=move |_| crate::download_backup(st)>{t("backup.json")}</button></p>
+                <form on:submit=set novalidate>
+                    <p class="field">
+                        <label for="lock-pass">{t("lock.newpass")}</label>
+                        <input type="password" id="lock-pass" autocomplete="new-password" bind:value=pass/>
+                    </p>
+                    <p class="field">
+                        <label for="lock-again">{t("lock.again")}</label>
+                        <input type="password" id="lock-again" autocomplete="new-password" bind:value=again/>
+                    </p>
+                    {select()}
+                    <FormError id="lock-error" error/>
+                    <p>
+                        <button type="submit" class="button primary" id="lock-on">{t("lock.set")}</button>" "
+                        <span role="status" id="lock-status">{move || if working.get() { t("lock.working") } else { String::new() }}</span>
+                    </p>
+                </form>
+            }
+            .into_any()
+        }
     }
 }

@@ -1,28 +1,26 @@
 //! From scores to change: "My plan" with suggestions from the strategy
 //! library, the energy ledger, the inner audit, the calendar reminder and
 //! the printable report. What is shown comes from `temper_core`
-//! (`strategies::recommend`, `plan`, `ledger`, `ics`); this file fills
-//! markup templates (see `temper_core::html`) and turns clicks into calls
-//! on the data.
+//! (`strategies::recommend`, `plan`, `ledger`, `ics`); this file renders it
+//! and turns the person's actions into calls on the data.
 
-use crate::blocks::{heading, to_el, Block};
-use crate::dom::{checked, el, focus, mount, mount_markup, set_text, value};
+use crate::pages::home::Title;
+use crate::pages::results::{Items, Summary};
 use crate::state::{use_state, AppState};
-use crate::{autofocus, files, fmt_date, html, now_ms, refocus, t, tk, tn};
+use crate::{dom, files, fmt_date, now_ms, random_u32, t, tf, tk, tn};
 use leptos::prelude::*;
+use std::collections::HashSet;
 use temper_core::content::RestKind;
-use temper_core::i18n::fill;
 use temper_core::ics::{ics, Every, Reminder};
 use temper_core::ledger::{
-    audit_gaps, most_frequent, week_balance, Area, Changeable, Entry, Flow, MAX_VALUES,
-    MAX_WHAT_CHARS,
+    audit_gaps, most_frequent, signed, verdict, week_balance, Area, Changeable, Entry, Flow,
+    MAX_VALUES, MAX_WHAT_CHARS,
 };
 use temper_core::plan::{
-    audit_values, parse_step, progress, step_id, strategy_of, valid_due, Audit, AuditProblem,
-    MAX_VALUE_CHARS,
+    audit_values, parse_step, step_id, strategy_of, valid_due, AuditProblem, MAX_VALUE_CHARS,
 };
 use temper_core::scoring::score;
-use temper_core::store::{new_id, Data};
+use temper_core::store::{new_id, Audit, PlanStep};
 use temper_core::strategies::{
     by_id, recommend, Recommendation, Strategy, PROFESSIONAL, STRATEGIES,
 };
@@ -40,206 +38,216 @@ fn st_text(id: &str, part: &str) -> String {
 fn step_text(id: &str) -> String {
     match parse_step(id) {
         Some((s, n)) => st_text(s.id, &format!("step{n}")),
-        None => fill(&t("plan.unknown"), &[("id", id)]),
+        None => tf("plan.unknown", &[("id", id)]),
     }
 }
 
-/// A screen of the plan family: heading, the links between the four
-/// screens, and the body markup.
-fn screen(
-    title: &str,
-    current: &str,
-    body: &str,
-    on_action: impl Fn(&str, &str) + 'static,
-) -> AnyView {
-    autofocus();
-    let mut links = String::new();
-    for k in ["plan", "ledger", "audit", "report"] {
-        let here = if k == current {
-            " aria-current=\"page\""
-        } else {
-            ""
-        };
-        links += &html(
-            "<li><a href=\"#/{0}\"{=1}>{2}</a></li>",
-            &[k, here, &tk("plan.nav", k)],
-        );
+/// Save, and only then say it worked: a failed write shows the storage
+/// banner instead.
+fn save_and_say(st: AppState, key: &str) {
+    st.persist();
+    if st.saved() {
+        st.say(t(key), false, None);
     }
-    let markup = html(
-        "<h1 tabindex=\"-1\" data-autofocus>{0}</h1>\
-         <nav class=\"subnav\" aria-label=\"{plan.sub}\"><ul>{=1}</ul></nav>{=2}",
-        &[&t(title), &links, body],
-    );
-    mount_markup(markup, on_action)
 }
 
-/// A message under the heading, e.g. "Added to your plan".
-fn say(st: AppState, key: &str, alert: bool) {
-    st.say(t(key), alert, None);
+/// The heading and the links between the four plan screens.
+#[component]
+fn PlanFrame(title: &'static str, current: &'static str, children: Children) -> impl IntoView {
+    let links = ["plan", "ledger", "audit", "report"]
+        .map(|k| {
+            let here = (k == current).then_some("page");
+            view! { <li><a href=format!("#/{k}") aria-current=here>{tk("plan.nav", k)}</a></li> }
+        })
+        .into_iter()
+        .collect_view();
+    view! {
+        <Title text=t(title)/>
+        <nav class="subnav" aria-label=t("plan.sub")><ul>{links}</ul></nav>
+        <div>{children()}</div>
+    }
 }
 
-/// A form's input was refused: say why next to its button (`<form>-error`,
-/// role="alert") and put focus on the control to fix. Nothing is saved.
-pub(crate) fn invalid(form: &str, control: &str, key: &str) {
-    set_text(&format!("{form}-error"), &t(key));
-    focus(control);
+/// A form's problem, next to its button (role="alert").
+#[component]
+fn FormError(form: &'static str, error: RwSignal<String>) -> impl IntoView {
+    view! { <p class="error" role="alert" id=format!("{form}-error")>{move || error.get()}</p> }
 }
 
-/// Where a form's problems are announced, next to its button.
-pub(crate) const FORM_ERROR: &str = "<p class=\"error\" role=\"alert\" id=\"{0}-error\"></p>";
-
-/// A short random number for ids.
-fn random() -> u32 {
-    (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+/// Refuse a form's input: say why, and put focus on the control to fix.
+fn refuse(error: RwSignal<String>, control: &str, key: &str) {
+    error.set(t(key));
+    dom::focus_now(control);
 }
 
 // ---------------------------------------------------------------- My plan
 
-/// The "My plan" screen.
-#[inline(never)]
-pub fn plan() -> AnyView {
+#[component]
+pub fn Plan() -> impl IntoView {
     let st = use_state();
-    let d = st.data.get_untracked();
-    let (done, total) = progress(&d.plan);
-    let mut body = html("<h2>{plan.mine}</h2>", &[]);
-    if total == 0 {
-        body += &html("<p>{plan.empty}</p>", &[]);
-    } else {
-        let text = fill(
-            &tn("plan.progress", total),
-            &[("done", &done.to_string()), ("total", &total.to_string())],
-        );
-        body += &html(
-            "<p><label for=\"plan-progress\">{0}</label></p>\
-             <progress id=\"plan-progress\" max=\"{1}\" value=\"{2}\"></progress>",
-            &[&text, &total.to_string(), &done.to_string()],
-        );
-        body += &my_steps(&d);
-    }
-    body += &html("<h2>{plan.suggested}</h2>", &[]);
-    let ranked = match d.latest() {
-        Some(c) => {
-            body += &html(
-                "<p>{0}</p>",
-                &[&fill(&t("plan.basis"), &[("date", &fmt_date(c.at))])],
+    let steps = Memo::new(move |_| st.data.with(|d| d.plan.clone()));
+    let latest = Memo::new(move |_| {
+        st.data
+            .with(|d| d.latest().map(|c| (c.at, c.answers.clone())))
+    });
+    let ranked = Memo::new(move |_| {
+        latest
+            .get()
+            .map(|(_, a)| recommend(&score(&a)))
+            .unwrap_or_default()
+    });
+    let progress = move || {
+        let (done, total) = st.data.with(|d| d.plan_progress());
+        (total > 0).then(|| {
+            let text = temper_core::i18n::fill(
+                &tn("plan.progress", total),
+                &[("done", &done.to_string()), ("total", &total.to_string())],
             );
-            recommend(&score(&c.answers))
-        }
-        None => {
-            body += &html(
-                "<p>{plan.nocheckin}</p><p><a class=\"button primary\" href=\"#/checkin\">{home.start}</a></p>",
-                &[],
-            );
-            vec![]
+            view! {
+                <p><label for="plan-progress">{text}</label></p>
+                <progress id="plan-progress" max=total value=done></progress>
+            }
+        })
+    };
+    let suggestions = move || {
+        let ranked = ranked.get();
+        let top: Vec<Recommendation> = ranked.iter().take(TOP).cloned().collect();
+        let more: Vec<(&'static Strategy, Option<Recommendation>)> = STRATEGIES
+            .iter()
+            .filter(|s| !top.iter().any(|r| r.strategy.id == s.id))
+            .map(|s| (s, ranked.iter().find(|r| r.strategy.id == s.id).cloned()))
+            .collect();
+        // With nothing ranked, every strategy is "more": show them all, open.
+        let nothing = ranked.is_empty();
+        view! {
+            {top.into_iter().map(|r| view! { <Card s=r.strategy r=Some(r.clone())/> }).collect_view()}
+            <details open=nothing>
+                <summary>{t(if nothing { "plan.all" } else { "plan.more" })}</summary>
+                {more.into_iter().map(|(s, r)| view! { <Card s r/> }).collect_view()}
+            </details>
         }
     };
-    let top = &ranked[..ranked.len().min(TOP)];
-    for r in top {
-        body += &card(r.strategy, Some(r), &d);
+    view! {
+        <PlanFrame title="plan.title" current="plan">
+            <h2>{t("plan.mine")}</h2>
+            <Show when=move || steps.with(Vec::is_empty)>
+                <p>{t("plan.empty")}</p>
+            </Show>
+            {progress}
+            <MySteps steps/>
+            <h2>{t("plan.suggested")}</h2>
+            {move || match latest.get() {
+                Some((at, _)) => view! { <p>{tf("plan.basis", &[("date", &fmt_date(at))])}</p> }.into_any(),
+                None => view! {
+                    <p>{t("plan.nocheckin")}</p>
+                    <p><a class="button primary" href="#/checkin">{t("home.start")}</a></p>
+                }
+                .into_any(),
+            }}
+            {suggestions}
+            <ReminderForm/>
+            <p><a class="button" href="#/report">{t("plan.nav.report")}</a></p>
+        </PlanFrame>
     }
-    let mut more = String::new();
-    for s in STRATEGIES {
-        if !top.iter().any(|r| r.strategy.id == s.id) {
-            more += &card(s, ranked.iter().find(|r| r.strategy.id == s.id), &d);
-        }
-    }
-    // With nothing ranked, every strategy is "more": show them all, open.
-    let (open, summary) = if ranked.is_empty() {
-        (" open", t("plan.all"))
-    } else {
-        ("", t("plan.more"))
-    };
-    body += &html(
-        "<details{=0}><summary>{1}</summary>{=2}</details>",
-        &[open, &summary, &more],
-    );
-    body += &reminder_form();
-    body += &html(
-        "<p><a class=\"button\" href=\"#/report\">{plan.nav.report}</a></p>",
-        &[],
-    );
-    screen("plan.title", "plan", &body, move |a, id| {
-        plan_action(st, a, id)
-    })
 }
 
 /// The adopted steps, grouped by strategy in the order first adopted.
-fn my_steps(d: &Data) -> String {
-    let mut groups: Vec<&str> = vec![];
-    for s in &d.plan {
-        let g = strategy_of(&s.id);
-        if !groups.contains(&g) {
-            groups.push(g);
-        }
+#[component]
+fn MySteps(steps: Memo<Vec<PlanStep>>) -> impl IntoView {
+    let groups = move || {
+        steps.with(|steps| {
+            let mut groups: Vec<&str> = vec![];
+            for s in steps {
+                let g = strategy_of(&s.id);
+                if !groups.contains(&g) {
+                    groups.push(g);
+                }
+            }
+            groups.into_iter().map(str::to_string).collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <For each=groups key=|g| g.clone() let:group>
+            <StepGroup steps group/>
+        </For>
     }
-    let mut out = String::new();
-    for g in groups {
-        let name = match by_id(g) {
-            Some(s) => st_text(s.id, "name"),
-            None => g.to_string(),
-        };
-        let mut steps = String::new();
-        for s in d.plan.iter().filter(|s| strategy_of(&s.id) == g) {
-            let text = step_text(&s.id);
-            let (class, tick) = if s.done {
-                (" done", " checked")
-            } else {
-                ("", "")
-            };
-            steps += &html(
-                "<li class=\"step{1}\"><p><input type=\"checkbox\" id=\"tick-{0}\" data-action=\"tick\" data-id=\"{0}\"{=2}>\
-                 <label for=\"tick-{0}\">{3}</label></p>\
-                 <p class=\"step-tools\"><label for=\"due-{0}\">{plan.due}</label> \
-                 <input type=\"date\" id=\"due-{0}\" value=\"{4}\" data-change=\"due\" data-id=\"{0}\"> \
-                 <button type=\"button\" id=\"remove-{0}\" data-action=\"remove\" data-id=\"{0}\" aria-label=\"{5}\">{plan.remove}</button></p></li>",
-                &[&s.id, class, tick, &text, &s.due, &fill(&t("plan.remove.label"), &[("step", &text)])],
-            );
-        }
-        out += &html(
-            "<section class=\"plan-group\"><h3>{0}</h3><ul class=\"steps\">{=1}</ul></section>",
-            &[&name, &steps],
-        );
-    }
-    out
 }
 
-/// One strategy from the library: what, why, "why for you", first steps.
-fn card(s: &Strategy, r: Option<&Recommendation>, d: &Data) -> String {
-    let because = match r {
-        Some(r) => html("<p class=\"because\">{0}</p>", &[&because(r)]),
-        None => String::new(),
+#[component]
+fn StepGroup(steps: Memo<Vec<PlanStep>>, group: String) -> impl IntoView {
+    let name = by_id(&group).map_or_else(|| group.clone(), |s| st_text(s.id, "name"));
+    let mine = move || {
+        steps.with(|s| {
+            s.iter()
+                .filter(|s| strategy_of(&s.id) == group)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     };
-    let mut steps = String::new();
-    let mut all_in = true;
-    for n in 1..=s.steps {
-        let id = step_id(s.id, n);
-        let text = st_text(s.id, &format!("step{n}"));
-        steps += &if d.in_plan(&id) {
-            html(
-                "<li>{0} <span class=\"tag\">{plan.inplan}</span></li>",
-                &[&text],
-            )
-        } else {
-            all_in = false;
-            html(
-                "<li>{0} <button type=\"button\" id=\"adopt-{1}\" data-action=\"adopt\" data-id=\"{1}\" aria-label=\"{2}\">{plan.addstep}</button></li>",
-                &[&text, &id, &fill(&t("plan.addstep.label"), &[("step", &text)])],
-            )
-        };
+    view! {
+        <section class="plan-group">
+            <h3>{name}</h3>
+            <ul class="steps">
+                <For each=mine key=|s| (s.id.clone(), s.done, s.due.clone()) let:step>
+                    <MyStep step/>
+                </For>
+            </ul>
+        </section>
     }
-    let name = st_text(s.id, "name");
-    let all = if all_in {
-        String::new()
-    } else {
-        html(
-            "<p><button type=\"button\" id=\"adoptall-{0}\" data-action=\"adoptall\" data-id=\"{0}\" aria-label=\"{1}\">{plan.addall}</button></p>",
-            &[s.id, &fill(&t("plan.addall.label"), &[("name", &name)])],
-        )
+}
+
+#[component]
+fn MyStep(step: PlanStep) -> impl IntoView {
+    let st = use_state();
+    let text = step_text(&step.id);
+    let id = step.id.clone();
+    let tick = {
+        let id = id.clone();
+        move |ev: leptos::ev::Event| {
+            let done = event_target_checked(&ev);
+            st.data.update(|d| d.set_done(&id, done));
+            st.persist();
+            dom::focus_later(&format!("tick-{id}"));
+        }
     };
-    html(
-        "<section class=\"strategy\"><h3>{0}</h3>{=1}<p>{2}</p><p class=\"fine\">{3}</p><ol>{=4}</ol>{=5}</section>",
-        &[&name, &because, &st_text(s.id, "what"), &st_text(s.id, "why"), &steps, &all],
-    )
+    let due = {
+        let id = id.clone();
+        move |ev: leptos::ev::Event| {
+            let due = event_target_value(&ev);
+            if !st
+                .data
+                .try_update(|d| d.set_due(&id, &due))
+                .unwrap_or(false)
+            {
+                return st.say(t("plan.baddate"), true, None);
+            }
+            st.persist();
+            dom::focus_later(&format!("due-{id}"));
+        }
+    };
+    let remove = {
+        let id = id.clone();
+        move |_| {
+            st.data.update(|d| {
+                d.remove_step(&id);
+            });
+            save_and_say(st, "plan.removed");
+        }
+    };
+    view! {
+        <li class=if step.done { "step done" } else { "step" }>
+            <p>
+                <input type="checkbox" id=format!("tick-{id}") checked=step.done on:change=tick/>
+                <label for=format!("tick-{id}")>{text.clone()}</label>
+            </p>
+            <p class="step-tools">
+                <label for=format!("due-{id}")>{t("plan.due")}</label>" "
+                <input type="date" id=format!("due-{id}") value=step.due.clone() on:change=due/>" "
+                <button type="button" id=format!("remove-{id}") on:click=remove
+                    aria-label=tf("plan.remove.label", &[("step", &text)])>{t("plan.remove")}</button>
+            </p>
+        </li>
+    }
 }
 
 /// "Why this is suggested for you", citing the person's own score.
@@ -247,8 +255,8 @@ fn because(r: &Recommendation) -> String {
     if r.strategy.id == PROFESSIONAL && r.score < 25 {
         return t("plan.because.help");
     }
-    fill(
-        &t("plan.because"),
+    tf(
+        "plan.because",
         &[
             ("what", &t(&r.because.name_key())),
             ("score", &r.score.to_string()),
@@ -256,93 +264,87 @@ fn because(r: &Recommendation) -> String {
     )
 }
 
-fn plan_action(st: AppState, action: &str, id: &str) {
-    let now = now_ms();
-    match action {
-        "adopt" | "adoptall" => {
-            let (strategy, only) = match parse_step(id) {
-                Some((s, n)) => (s, Some(n)),
-                None => match by_id(id) {
-                    Some(s) => (s, None),
-                    None => return,
-                },
-            };
-            st.data.update(|d| d.adopt(strategy, only, now));
-            refocus(&format!("tick-{}", step_id(strategy.id, only.unwrap_or(1))));
-            say(st, "plan.added", false);
-        }
-        "tick" => {
-            let done = st
-                .data
-                .with_untracked(|d| d.plan.iter().any(|s| s.id == id && !s.done));
-            st.data.update(|d| d.set_done(id, done));
-            refocus(&format!("tick-{id}"));
-        }
-        "due" => {
-            let due = value(&format!("due-{id}"));
-            if !st.data.try_update(|d| d.set_due(id, &due)).unwrap_or(false) {
-                return say(st, "plan.baddate", true);
+/// One strategy from the library: what, why, "why for you", first steps.
+#[component]
+fn Card(s: &'static Strategy, r: Option<Recommendation>) -> impl IntoView {
+    let st = use_state();
+    let adopted = Memo::new(move |_| {
+        st.data
+            .with(|d| d.plan.iter().map(|p| p.id.clone()).collect::<HashSet<_>>())
+    });
+    let adopt = move |only: Option<u8>| {
+        st.data.update(|d| d.adopt(s, only, now_ms()));
+        save_and_say(st, "plan.added");
+        dom::focus_later(&format!("tick-{}", step_id(s.id, only.unwrap_or(1))));
+    };
+    let name = st_text(s.id, "name");
+    let steps = (1..=s.steps)
+        .map(|n| {
+            let id = step_id(s.id, n);
+            let text = st_text(s.id, &format!("step{n}"));
+            let label = tf("plan.addstep.label", &[("step", &text)]);
+            let button_id = format!("adopt-{id}");
+            let here = move || adopted.with(|a| a.contains(&id));
+            view! {
+                <li>
+                    {text}" "
+                    <Show when=here.clone() fallback=move || view! {
+                        <button type="button" id=button_id.clone() aria-label=label.clone()
+                            on:click=move |_| adopt(Some(n))>{t("plan.addstep")}</button>
+                    }>
+                        <span class="tag">{t("plan.inplan")}</span>
+                    </Show>
+                </li>
             }
-            refocus(&format!("due-{id}"));
-        }
-        "remove" => {
-            st.data.update(|d| {
-                d.remove_step(id);
-            });
-            say(st, "plan.removed", false);
-        }
-        "ics" => return download_reminder(st),
-        _ => return,
+        })
+        .collect_view();
+    let all_in = move || (1..=s.steps).all(|n| adopted.with(|a| a.contains(&step_id(s.id, n))));
+    let all_label = tf("plan.addall.label", &[("name", &name)]);
+    view! {
+        <section class="strategy">
+            <h3>{name}</h3>
+            {r.as_ref().map(|r| view! { <p class="because">{because(r)}</p> })}
+            <p>{st_text(s.id, "what")}</p>
+            <p class="fine">{st_text(s.id, "why")}</p>
+            <ol>{steps}</ol>
+            <Show when=move || !all_in()>
+                <p><button type="button" id=format!("adoptall-{}", s.id) aria-label=all_label.clone()
+                    on:click=move |_| adopt(None)>{t("plan.addall")}</button></p>
+            </Show>
+        </section>
     }
-    st.persist();
-    st.rerender();
 }
 
 // ---------------------------------------------------------------- Reminder
 
-/// Radio buttons named `name`, one per key, labelled `prefix.<key>`.
-fn radios(name: &str, prefix: &str, keys: &[&str], first_checked: bool) -> String {
-    let mut out = String::new();
-    for (i, k) in keys.iter().enumerate() {
-        let on = if first_checked && i == 0 {
-            " checked"
-        } else {
-            ""
-        };
-        out += &html(
-            "<p class=\"choice\"><input type=\"radio\" name=\"{0}\" id=\"{0}-{1}\" value=\"{1}\"{=2}><label for=\"{0}-{1}\">{3}</label></p>",
-            &[name, k, on, &tk(prefix, k)],
-        );
-    }
-    out
+/// Radio buttons for `keys`, labelled `prefix.<key>`, bound to `chosen`.
+#[component]
+fn Radios(
+    name: &'static str,
+    prefix: &'static str,
+    keys: &'static [&'static str],
+    chosen: RwSignal<String>,
+) -> impl IntoView {
+    keys.iter()
+        .map(|k| {
+            let id = format!("{name}-{k}");
+            view! {
+                <p class="choice">
+                    <input type="radio" name=name id=id.clone() value=*k
+                        prop:checked=move || chosen.get() == *k
+                        on:change=move |_| chosen.set(k.to_string())/>
+                    <label for=id>{tk(prefix, k)}</label>
+                </p>
+            }
+        })
+        .collect_view()
 }
 
-/// `<option>`s, one per key, labelled `prefix.<key>`.
-fn options(prefix: &str, keys: &[&str]) -> String {
-    let mut out = String::new();
-    for k in keys {
-        out += &html("<option value=\"{0}\">{1}</option>", &[k, &tk(prefix, k)]);
-    }
-    out
-}
-
-fn reminder_form() -> String {
-    let tomorrow = js_sys::Date::new_0();
-    tomorrow.set_date(tomorrow.get_date() + 1);
-    let date = format!(
-        "{:04}-{:02}-{:02}",
-        tomorrow.get_full_year(),
-        tomorrow.get_month() + 1,
-        tomorrow.get_date()
-    );
-    html(
-        "<section class=\"reminder\"><h2>{remind.title}</h2><p>{remind.body}</p>\
-         <fieldset><legend>{remind.every}</legend>{=0}</fieldset>\
-         <p class=\"field\"><label for=\"remind-date\">{remind.first}</label><input type=\"date\" id=\"remind-date\" value=\"{1}\"></p>\
-         <p class=\"field\"><label for=\"remind-time\">{remind.time}</label><input type=\"time\" id=\"remind-time\" value=\"09:00\"></p>\
-         {=2}<p><button type=\"button\" data-action=\"ics\">{remind.download}</button></p></section>",
-        &[&radios("every", "remind", &["week", "2weeks", "month"], true), &date, &html(FORM_ERROR, &["remind"])],
-    )
+/// `<option>`s for `keys`, labelled `prefix.<key>`.
+fn options(prefix: &str, keys: &[&'static str]) -> impl IntoView {
+    keys.iter()
+        .map(|k| view! { <option value=*k>{tk(prefix, k)}</option> })
+        .collect_view()
 }
 
 /// Local date and time from the form, as milliseconds since the epoch.
@@ -367,189 +369,270 @@ fn local_ms(date: &str, time: &str) -> Option<i64> {
     ms.is_finite().then_some(ms as i64)
 }
 
-fn download_reminder(st: AppState) {
-    let every = match checked("every").as_deref() {
-        Some("2weeks") => Every::TwoWeeks,
-        Some("month") => Every::Month,
-        _ => Every::Week,
+#[component]
+fn ReminderForm() -> impl IntoView {
+    let st = use_state();
+    let tomorrow = js_sys::Date::new_0();
+    tomorrow.set_date(tomorrow.get_date() + 1);
+    let date = RwSignal::new(format!(
+        "{:04}-{:02}-{:02}",
+        tomorrow.get_full_year(),
+        tomorrow.get_month() + 1,
+        tomorrow.get_date()
+    ));
+    let time = RwSignal::new("09:00".to_string());
+    let every = RwSignal::new("week".to_string());
+    let error = RwSignal::new(String::new());
+    let download = move |_| {
+        let every = match every.get_untracked().as_str() {
+            "2weeks" => Every::TwoWeeks,
+            "month" => Every::Month,
+            _ => Every::Week,
+        };
+        let Some(start_ms) = local_ms(&date.get_untracked(), &time.get_untracked()) else {
+            return refuse(error, "remind-date", "remind.bad");
+        };
+        error.set(String::new());
+        let href = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        let url = format!("{}#/checkin", href.split('#').next().unwrap_or_default());
+        let now = now_ms();
+        let uid = format!("{}@temper", new_id(now, random_u32()));
+        let text = ics(&Reminder {
+            start_ms,
+            every,
+            url: &url,
+            summary: &t("remind.summary"),
+            description: &t("remind.description"),
+            uid: &uid,
+            stamp_ms: now,
+        });
+        match files::download("temper-reminder.ics", "text/calendar", &text) {
+            Ok(()) => st.say(t("remind.done"), false, None),
+            Err(e) => st.say(tf("store.failed", &[("reason", &e)]), true, None),
+        }
     };
-    let Some(start_ms) = local_ms(&value("remind-date"), &value("remind-time")) else {
-        return invalid("remind", "remind-date", "remind.bad");
-    };
-    let href = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
-    let url = format!("{}#/checkin", href.split('#').next().unwrap_or_default());
-    let now = now_ms();
-    let uid = format!("{}@temper", new_id(now, random()));
-    let text = ics(&Reminder {
-        start_ms,
-        every,
-        url: &url,
-        summary: &t("remind.summary"),
-        description: &t("remind.description"),
-        uid: &uid,
-        stamp_ms: now,
-    });
-    match files::download("temper-reminder.ics", "text/calendar", &text) {
-        Ok(()) => say(st, "remind.done", false),
-        Err(e) => st.say(fill(&t("store.failed"), &[("reason", &e)]), true, None),
+    view! {
+        <section class="reminder">
+            <h2>{t("remind.title")}</h2>
+            <p>{t("remind.body")}</p>
+            <fieldset>
+                <legend>{t("remind.every")}</legend>
+                <Radios name="every" prefix="remind" keys=&["week", "2weeks", "month"] chosen=every/>
+            </fieldset>
+            <p class="field">
+                <label for="remind-date">{t("remind.first")}</label>
+                <input type="date" id="remind-date" bind:value=date/>
+            </p>
+            <p class="field">
+                <label for="remind-time">{t("remind.time")}</label>
+                <input type="time" id="remind-time" bind:value=time/>
+            </p>
+            <FormError form="remind" error/>
+            <p><button type="button" on:click=download>{t("remind.download")}</button></p>
+        </section>
     }
 }
 
 // ---------------------------------------------------------------- Ledger
 
-/// The energy ledger screen.
-#[inline(never)]
-pub fn ledger() -> AnyView {
+#[component]
+pub fn Ledger() -> impl IntoView {
     let st = use_state();
-    let d = st.data.get_untracked();
-    let balance = week_balance(&d.ledger, now_ms());
-    let sign = if balance > 0 { "+" } else { "" };
-    let verdict = match balance {
-        b if b > 0 => "ledger.week.plus",
-        0 => "ledger.week.even",
-        _ => "ledger.week.minus",
-    };
-    let mut rests = html("<option value=\"\">{ledger.rest.none}</option>", &[]);
-    rests += &options("rest", RestKind::KEYS);
-    let mut body = html(
-        "<p>{ledger.intro}</p><h2>{ledger.week}</h2><p class=\"balance\"><strong>{0}</strong> {1}</p>\
-         <section class=\"form\"><h2>{ledger.add}</h2>\
-         <fieldset><legend>{ledger.flow}</legend>{=2}</fieldset>\
-         <p class=\"field\"><label for=\"ledger-area\">{ledger.area}</label><select id=\"ledger-area\">{=3}</select></p>\
-         <p class=\"field\"><label for=\"ledger-rest\">{ledger.rest}</label><select id=\"ledger-rest\">{=4}</select></p>\
-         <fieldset class=\"inline\"><legend>{ledger.size}</legend>{=5}</fieldset>\
-         <fieldset><legend>{ledger.change}</legend>{=6}</fieldset>\
-         <p class=\"field\"><label for=\"ledger-what\">{ledger.what}</label><input type=\"text\" id=\"ledger-what\" maxlength=\"{7}\" autocomplete=\"off\"></p>\
-         {=8}<p><button type=\"button\" id=\"ledger-add\" data-action=\"add\">{ledger.save}</button></p></section>",
-        &[
-            &format!("{sign}{balance}"),
-            &t(verdict),
-            &radios("flow", "ledger.flow", Flow::KEYS, false),
-            &options("ledger.area", Area::KEYS),
-            &rests,
-            &radios("size", "ledger.size", &["1", "2", "3", "4", "5"], false),
-            &radios("change", "ledger.change", Changeable::KEYS, false),
-            &MAX_WHAT_CHARS.to_string(),
-            &html(FORM_ERROR, &["ledger"]),
-        ],
-    );
-    if !d.ledger.is_empty() {
-        for (flow, key) in [
-            (Flow::Drain, "ledger.topdrains"),
-            (Flow::Deposit, "ledger.topdeposits"),
-        ] {
-            let mut items = String::new();
-            for (area, times, size) in most_frequent(&d.ledger, flow).iter().take(3) {
-                let line = fill(
-                    &t("ledger.top.line"),
-                    &[
-                        ("kind", &tk("ledger.area", area.key())),
-                        ("times", &times.to_string()),
-                        ("size", &size.to_string()),
-                    ],
-                );
-                items += &html("<li>{0}</li>", &[&line]);
-            }
-            if items.is_empty() {
-                items = html("<li>{ledger.none}</li>", &[]);
-            }
-            body += &html("<h2>{0}</h2><ul>{=1}</ul>", &[&t(key), &items]);
-        }
-        let count = |c: Changeable| {
-            let n = d.ledger.iter().filter(|e| e.change == Some(c)).count();
-            n.to_string()
-        };
-        let changeable = fill(
-            &t("ledger.changeable"),
-            &[
-                ("can", &count(Changeable::ICan)),
-                ("help", &count(Changeable::NeedHelp)),
-                ("cannot", &count(Changeable::Cannot)),
-            ],
-        );
-        let mut rows = String::new();
-        for e in d.ledger.iter().rev().take(RECENT) {
-            let sign = if e.flow == Flow::Deposit { "+" } else { "−" };
-            let mut what = e.what.clone();
-            if let Some(c) = e.change {
-                if !what.is_empty() {
-                    what += " · ";
-                }
-                what += &tk("ledger.change", c.key());
-            }
-            let date = fmt_date(e.at);
-            rows += &html(
-                "<tr><td>{0}</td><td>{1}</td><td>{2}</td><td>{3}</td><td>{4}</td>\
-                 <td><button type=\"button\" data-action=\"remove\" data-id=\"{5}\" aria-label=\"{6}\">{plan.remove}</button></td></tr>",
-                &[
-                    &date,
-                    &tk("ledger.flow", e.flow.key()),
-                    &tk("ledger.area", e.area.key()),
-                    &format!("{sign}{}", e.size),
-                    &what,
-                    &e.id,
-                    &fill(&t("ledger.remove.label"), &[("date", &date)]),
-                ],
-            );
-        }
-        body += &html(
-            "<p>{0}</p><h2>{ledger.recent}</h2><div class=\"table-wrap\"><table class=\"ledger\"><thead><tr>\
-             <th scope=\"col\">{ledger.col.date}</th><th scope=\"col\">{ledger.col.flow}</th><th scope=\"col\">{ledger.area}</th>\
-             <th scope=\"col\">{ledger.size}</th><th scope=\"col\">{ledger.what}</th><th scope=\"col\">{ledger.col.actions}</th>\
-             </tr></thead><tbody>{=1}</tbody></table></div>",
-            &[&changeable, &rows],
-        );
+    let entries = Memo::new(move |_| st.data.with(|d| d.ledger.clone()));
+    let balance = Memo::new(move |_| entries.with(|e| week_balance(e, now_ms())));
+    view! {
+        <PlanFrame title="ledger.title" current="ledger">
+            <p>{t("ledger.intro")}</p>
+            <h2>{t("ledger.week")}</h2>
+            <p class="balance"><strong>{move || signed(balance.get())}</strong>" "{move || t(verdict(balance.get()))}</p>
+            <LedgerForm/>
+            <Show when=move || !entries.with(Vec::is_empty)>
+                <LedgerSummary entries/>
+            </Show>
+        </PlanFrame>
     }
-    screen("ledger.title", "ledger", &body, move |a, id| {
-        ledger_action(st, a, id)
-    })
 }
 
-fn ledger_action(st: AppState, action: &str, id: &str) {
-    match action {
-        "add" => {
-            let Some(flow) = checked("flow").and_then(|f| Flow::from_key(&f)) else {
-                return invalid("ledger", "flow-drain", "ledger.needflow");
-            };
-            let Some(size) = checked("size").and_then(|s| s.parse::<u8>().ok()) else {
-                return invalid("ledger", "size-1", "ledger.needsize");
-            };
-            let now = now_ms();
-            let entry = Entry {
-                id: new_id(now, random()),
-                at: now,
-                flow,
-                area: Area::from_key(&value("ledger-area")).unwrap_or(Area::Other),
-                rest: RestKind::from_key(&value("ledger-rest")),
-                size,
-                change: checked("change")
-                    .and_then(|c| Changeable::from_key(&c))
-                    .filter(|_| flow == Flow::Drain),
-                what: value("ledger-what")
-                    .trim()
-                    .chars()
-                    .take(MAX_WHAT_CHARS)
-                    .collect(),
-            };
-            if !entry.is_valid() {
-                return invalid("ledger", "size-1", "ledger.needsize");
-            }
-            st.data.update(|d| d.add_entry(entry));
-            refocus("ledger-add");
-            say(st, "ledger.added", false);
+#[component]
+fn LedgerForm() -> impl IntoView {
+    let st = use_state();
+    let flow = RwSignal::new(String::new());
+    let area = RwSignal::new(Area::KEYS[0].to_string());
+    let rest = RwSignal::new(String::new());
+    let size = RwSignal::new(String::new());
+    let change = RwSignal::new(String::new());
+    let what = RwSignal::new(String::new());
+    let error = RwSignal::new(String::new());
+    let add = move |_| {
+        let Some(flow_now) = Flow::from_key(&flow.get_untracked()) else {
+            return refuse(error, "flow-drain", "ledger.needflow");
+        };
+        let Ok(size_now) = size.get_untracked().parse::<u8>() else {
+            return refuse(error, "size-1", "ledger.needsize");
+        };
+        let now = now_ms();
+        let entry = Entry {
+            id: new_id(now, random_u32()),
+            at: now,
+            flow: flow_now,
+            area: Area::from_key(&area.get_untracked()).unwrap_or(Area::Other),
+            rest: RestKind::from_key(&rest.get_untracked()),
+            size: size_now,
+            change: Changeable::from_key(&change.get_untracked())
+                .filter(|_| flow_now == Flow::Drain),
+            what: what
+                .get_untracked()
+                .trim()
+                .chars()
+                .take(MAX_WHAT_CHARS)
+                .collect(),
+        };
+        if !entry.is_valid() {
+            return refuse(error, "size-1", "ledger.needsize");
         }
-        "remove" => {
-            st.data.update(|d| {
-                d.remove_entry(id);
-            });
-            say(st, "ledger.removed", false);
+        error.set(String::new());
+        st.data.update(|d| d.add_entry(entry));
+        save_and_say(st, "ledger.added");
+        if st.saved() {
+            what.set(String::new());
         }
-        _ => return,
+    };
+    view! {
+        <section class="form">
+            <h2>{t("ledger.add")}</h2>
+            <fieldset>
+                <legend>{t("ledger.flow")}</legend>
+                <Radios name="flow" prefix="ledger.flow" keys=Flow::KEYS chosen=flow/>
+            </fieldset>
+            <p class="field">
+                <label for="ledger-area">{t("ledger.area")}</label>
+                <select id="ledger-area" on:change=move |ev| area.set(event_target_value(&ev))>{options("ledger.area", Area::KEYS)}</select>
+            </p>
+            <p class="field">
+                <label for="ledger-rest">{t("ledger.rest")}</label>
+                <select id="ledger-rest" on:change=move |ev| rest.set(event_target_value(&ev))>
+                    <option value="">{t("ledger.rest.none")}</option>
+                    {options("rest", RestKind::KEYS)}
+                </select>
+            </p>
+            <fieldset class="inline">
+                <legend>{t("ledger.size")}</legend>
+                <Radios name="size" prefix="ledger.size" keys=&["1", "2", "3", "4", "5"] chosen=size/>
+            </fieldset>
+            <fieldset>
+                <legend>{t("ledger.change")}</legend>
+                <Radios name="change" prefix="ledger.change" keys=Changeable::KEYS chosen=change/>
+            </fieldset>
+            <p class="field">
+                <label for="ledger-what">{t("ledger.what")}</label>
+                <input type="text" id="ledger-what" maxlength=MAX_WHAT_CHARS autocomplete="off" bind:value=what/>
+            </p>
+            <FormError form="ledger" error/>
+            <p><button type="button" id="ledger-add" on:click=add>{t("ledger.save")}</button></p>
+        </section>
     }
-    st.persist();
-    st.rerender();
+}
+
+#[component]
+fn LedgerSummary(entries: Memo<Vec<Entry>>) -> impl IntoView {
+    let st = use_state();
+    let tops = move || {
+        entries.with(|e| {
+            [
+                (Flow::Drain, "ledger.topdrains"),
+                (Flow::Deposit, "ledger.topdeposits"),
+            ]
+            .map(|(flow, key)| {
+                let mut lines: Vec<String> = most_frequent(e, flow)
+                    .iter()
+                    .take(3)
+                    .map(|(area, times, size)| {
+                        tf(
+                            "ledger.top.line",
+                            &[
+                                ("kind", &tk("ledger.area", area.key())),
+                                ("times", &times.to_string()),
+                                ("size", &size.to_string()),
+                            ],
+                        )
+                    })
+                    .collect();
+                if lines.is_empty() {
+                    lines.push(t("ledger.none"));
+                }
+                view! { <h2>{t(key)}</h2><Items items=lines/> }
+            })
+            .into_iter()
+            .collect_view()
+        })
+    };
+    let changeable = move || {
+        entries.with(|e| {
+            let count =
+                |c: Changeable| e.iter().filter(|x| x.change == Some(c)).count().to_string();
+            tf(
+                "ledger.changeable",
+                &[
+                    ("can", &count(Changeable::ICan)),
+                    ("help", &count(Changeable::NeedHelp)),
+                    ("cannot", &count(Changeable::Cannot)),
+                ],
+            )
+        })
+    };
+    let recent = move || entries.with(|e| e.iter().rev().take(RECENT).cloned().collect::<Vec<_>>());
+    view! {
+        {tops}
+        <p>{changeable}</p>
+        <h2>{t("ledger.recent")}</h2>
+        <div class="table-wrap">
+            <table class="ledger">
+                <thead><tr>
+                    <th scope="col">{t("ledger.col.date")}</th>
+                    <th scope="col">{t("ledger.col.flow")}</th>
+                    <th scope="col">{t("ledger.area")}</th>
+                    <th scope="col">{t("ledger.size")}</th>
+                    <th scope="col">{t("ledger.what")}</th>
+                    <th scope="col">{t("ledger.col.actions")}</th>
+                </tr></thead>
+                <tbody>
+                    <For each=recent key=|e| e.id.clone() let:e>
+                        {
+                            let sign = if e.flow == Flow::Deposit { "+" } else { "−" };
+                            let mut what = e.what.clone();
+                            if let Some(c) = e.change {
+                                if !what.is_empty() {
+                                    what += " · ";
+                                }
+                                what += &tk("ledger.change", c.key());
+                            }
+                            let date = fmt_date(e.at);
+                            let label = tf("ledger.remove.label", &[("date", &date)]);
+                            let id = e.id.clone();
+                            let remove = move |_| {
+                                st.data.update(|d| {
+                                    d.remove_entry(&id);
+                                });
+                                save_and_say(st, "ledger.removed");
+                            };
+                            view! {
+                                <tr>
+                                    <td>{date}</td>
+                                    <td>{tk("ledger.flow", e.flow.key())}</td>
+                                    <td>{tk("ledger.area", e.area.key())}</td>
+                                    <td>{format!("{sign}{}", e.size)}</td>
+                                    <td>{what}</td>
+                                    <td><button type="button" aria-label=label on:click=remove>{t("plan.remove")}</button></td>
+                                </tr>
+                            }
+                        }
+                    </For>
+                </tbody>
+            </table>
+        </div>
+    }
 }
 
 // ---------------------------------------------------------------- Audit
@@ -572,174 +655,170 @@ const VALUES: [&str; 12] = [
 
 /// "Family: gap 7 (rated 3 of 10)", biggest gap first.
 fn gap_texts(values: &[(String, u8)]) -> Vec<String> {
-    let mut out = vec![];
-    for (v, gap) in audit_gaps(values) {
-        out.push(fill(
-            &t("audit.gap.line"),
-            &[
-                ("value", &v),
-                ("gap", &gap.to_string()),
-                ("rating", &(10 - gap).to_string()),
-            ],
-        ));
-    }
-    out
+    audit_gaps(values)
+        .into_iter()
+        .map(|(v, gap)| {
+            tf(
+                "audit.gap.line",
+                &[
+                    ("value", &v),
+                    ("gap", &gap.to_string()),
+                    ("rating", &(10 - gap).to_string()),
+                ],
+            )
+        })
+        .collect()
 }
 
-/// The inner audit screen.
-#[inline(never)]
-pub fn audit() -> AnyView {
+#[component]
+pub fn AuditScreen() -> impl IntoView {
     let st = use_state();
-    let d = st.data.get_untracked();
-    let saved = d.audit.clone().unwrap_or_default();
-    let mut rows = String::new();
-    for i in 0..MAX_VALUES {
-        let (name, rating) = match saved.values.get(i) {
-            Some((v, r)) => (v.clone(), r.to_string()),
-            None => (String::new(), String::new()),
-        };
-        let n = (i + 1).to_string();
-        rows += &html(
-            "<fieldset class=\"audit-row\"><legend>{0}</legend>\
-             <p class=\"field\"><label for=\"value-{1}\">{audit.value}</label><input type=\"text\" id=\"value-{1}\" list=\"audit-values\" maxlength=\"{2}\" autocomplete=\"off\" value=\"{3}\"></p>\
-             <p class=\"field\"><label for=\"rating-{1}\">{audit.rating}</label><input type=\"number\" id=\"rating-{1}\" min=\"0\" max=\"10\" step=\"1\" inputmode=\"numeric\" value=\"{4}\"></p></fieldset>",
-            &[&fill(&t("audit.value.n"), &[("n", &n)]), &i.to_string(), &MAX_VALUE_CHARS.to_string(), &name, &rating],
-        );
-    }
-    let mut list = String::new();
-    for v in VALUES {
-        list += &html("<option value=\"{0}\"></option>", &[&tk("audit.v", v)]);
-    }
-    let mut body = html(
-        "<p>{audit.intro}</p><datalist id=\"audit-values\">{=0}</datalist>\
-         <section class=\"form\">{=1}{=2}<p><button type=\"button\" id=\"audit-save\" data-action=\"save\">{audit.save}</button></p></section>",
-        &[&list, &rows, &html(FORM_ERROR, &["audit"])],
-    );
-    if let Some(a) = d.audit.as_ref().filter(|a| !a.values.is_empty()) {
-        let values = by_id("values").expect("the values strategy is in the library");
-        body += &html(
-            "<h2>{audit.gaps}</h2><p class=\"fine\">{0}</p><ol>{=1}</ol><p>{audit.next}</p>{=2}",
-            &[
-                &fill(&t("audit.when"), &[("date", &fmt_date(a.at))]),
-                &gap_texts(&a.values)
-                    .iter()
-                    .map(|l| html("<li>{0}</li>", &[l]))
-                    .collect::<String>(),
-                &card(values, None, &d),
-            ],
-        );
-    }
-    screen("audit.title", "audit", &body, move |a, id| {
-        audit_action(st, a, id)
-    })
-}
-
-fn audit_action(st: AppState, action: &str, id: &str) {
-    if action != "save" {
-        return plan_action(st, action, id);
-    }
-    let rows: Vec<(String, String)> = (0..MAX_VALUES)
-        .map(|i| (value(&format!("value-{i}")), value(&format!("rating-{i}"))))
+    let saved = st
+        .data
+        .with_untracked(|d| d.audit.clone().unwrap_or_default());
+    // What is typed lives here until it is saved.
+    let rows: Vec<(RwSignal<String>, RwSignal<String>)> = (0..MAX_VALUES)
+        .map(|i| match saved.values.get(i) {
+            Some((v, r)) => (RwSignal::new(v.clone()), RwSignal::new(r.to_string())),
+            None => (RwSignal::new(String::new()), RwSignal::new(String::new())),
+        })
         .collect();
-    let values = match audit_values(&rows) {
-        Ok(values) => values,
-        Err(AuditProblem::NeedName(i)) => {
-            return invalid("audit", &format!("value-{i}"), "audit.needname")
-        }
-        Err(AuditProblem::BadRating(i)) => {
-            return invalid("audit", &format!("rating-{i}"), "audit.badrating")
-        }
+    let error = RwSignal::new(String::new());
+    let audit = Memo::new(move |_| {
+        st.data
+            .with(|d| d.audit.clone().filter(|a| !a.values.is_empty()))
+    });
+    let typed = rows.clone();
+    let save = move |_| {
+        let form: Vec<(String, String)> = typed
+            .iter()
+            .map(|(v, r)| (v.get_untracked(), r.get_untracked()))
+            .collect();
+        let values = match audit_values(&form) {
+            Ok(values) => values,
+            Err(AuditProblem::NeedName(i)) => {
+                return refuse(error, &format!("value-{i}"), "audit.needname")
+            }
+            Err(AuditProblem::BadRating(i)) => {
+                return refuse(error, &format!("rating-{i}"), "audit.badrating")
+            }
+        };
+        error.set(String::new());
+        let at = now_ms();
+        st.data.update(|d| d.audit = Some(Audit { at, values }));
+        save_and_say(st, "audit.saved");
     };
-    let at = now_ms();
-    st.data.update(|d| d.audit = Some(Audit { at, values }));
-    refocus("audit-save");
-    say(st, "audit.saved", false);
-    st.persist();
-    st.rerender();
+    let fields = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, (value, rating))| {
+            view! {
+                <fieldset class="audit-row">
+                    <legend>{tf("audit.value.n", &[("n", &(i + 1).to_string())])}</legend>
+                    <p class="field">
+                        <label for=format!("value-{i}")>{t("audit.value")}</label>
+                        <input type="text" id=format!("value-{i}") list="audit-values" maxlength=MAX_VALUE_CHARS autocomplete="off" bind:value=value/>
+                    </p>
+                    <p class="field">
+                        <label for=format!("rating-{i}")>{t("audit.rating")}</label>
+                        <input type="number" id=format!("rating-{i}") min="0" max="10" step="1" inputmode="numeric" bind:value=rating/>
+                    </p>
+                </fieldset>
+            }
+        })
+        .collect_view();
+    let suggestions = VALUES
+        .map(|v| view! { <option value=tk("audit.v", v)></option> })
+        .into_iter()
+        .collect_view();
+    let values = by_id("values").expect("the values strategy is in the library");
+    view! {
+        <PlanFrame title="audit.title" current="audit">
+            <p>{t("audit.intro")}</p>
+            <datalist id="audit-values">{suggestions}</datalist>
+            <section class="form">
+                {fields}
+                <FormError form="audit" error/>
+                <p><button type="button" id="audit-save" on:click=save>{t("audit.save")}</button></p>
+            </section>
+            {move || audit.get().map(|a| view! {
+                <h2>{t("audit.gaps")}</h2>
+                <p class="fine">{tf("audit.when", &[("date", &fmt_date(a.at))])}</p>
+                <ol>{gap_texts(&a.values).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ol>
+                <p>{t("audit.next")}</p>
+                <Card s=values r=None/>
+            })}
+        </PlanFrame>
+    }
 }
 
 // ---------------------------------------------------------------- Report
 
 /// The printable report: latest results, trend, plan, ledger and audit.
-#[inline(never)]
-pub fn report() -> AnyView {
+#[component]
+pub fn Report() -> impl IntoView {
     let st = use_state();
     let d = st.data.get_untracked();
     let now = now_ms();
-    let mut b = vec![
-        Block::Fine(fill(&t("report.made"), &[("date", &fmt_date(now))])),
-        Block::Strong(t("results.disclaimer")),
-    ];
-    match d.latest() {
-        Some(c) => {
-            b.push(Block::H2(fill(
-                &t("report.latest"),
-                &[("date", &fmt_date(c.at))],
-            )));
-            b.extend(crate::pages::results::summary(c));
-        }
-        None => b.push(Block::P(t("plan.nocheckin"))),
-    }
-    if d.checkins.len() >= 2 {
-        b.push(Block::H2(t("report.trend")));
-        b.push(Block::Tree(crate::pages::history::trend(&d.checkins)));
-    }
-    b.push(Block::H2(t("plan.mine")));
-    let (done, total) = progress(&d.plan);
-    b.push(Block::P(if total == 0 {
+    let (done, total) = d.plan_progress();
+    let progress = if total == 0 {
         t("plan.empty")
     } else {
-        fill(
+        temper_core::i18n::fill(
             &tn("plan.progress", total),
             &[("done", &done.to_string()), ("total", &total.to_string())],
         )
-    }));
-    let mut steps = vec![];
-    for s in &d.plan {
-        let mark = if s.done { "☑" } else { "☐" };
-        let due = if s.due.is_empty() {
-            String::new()
-        } else {
-            format!(" ({}: {})", t("plan.due"), s.due)
-        };
-        steps.push(format!("{mark} {}{due}", step_text(&s.id)));
-    }
-    b.push(Block::List(steps));
-    if !d.ledger.is_empty() {
-        b.push(Block::H2(t("ledger.week")));
-        b.push(Block::P(week_balance(&d.ledger, now).to_string()));
-    }
-    if let Some(a) = d.audit.as_ref().filter(|a| !a.values.is_empty()) {
-        b.push(Block::H2(t("audit.gaps")));
-        b.push(Block::List(gap_texts(&a.values)));
-    }
-    autofocus();
-    let mut page = el("div").class("report").child(heading(t("report.title")));
-    for block in b {
-        page = page.child(to_el(block));
-    }
-    page = page.child(
-        el("p")
-            .class("noprint")
-            .child(
-                el("a")
-                    .class("button")
-                    .attr("href", "#/plan")
-                    .text(t("plan.nav.plan")),
-            )
-            .text(" ")
-            .child(
-                el("button")
-                    .attr("type", "button")
-                    .attr("data-action", "print")
-                    .text(t("report.print")),
-            ),
-    );
-    mount(page, |a, _| {
-        if a == "print" {
-            if let Some(w) = web_sys::window() {
-                let _ = w.print();
-            }
+    };
+    let steps: Vec<String> = d
+        .plan
+        .iter()
+        .map(|s| {
+            let mark = if s.done { "☑" } else { "☐" };
+            let due = if s.due.is_empty() {
+                String::new()
+            } else {
+                format!(" ({}: {})", t("plan.due"), s.due)
+            };
+            format!("{mark} {}{due}", step_text(&s.id))
+        })
+        .collect();
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
         }
-    })
+    };
+    view! {
+        <div class="report">
+            <Title text=t("report.title")/>
+            <p class="fine">{tf("report.made", &[("date", &fmt_date(now))])}</p>
+            <p><strong>{t("results.disclaimer")}</strong></p>
+            {match d.latest().cloned() {
+                Some(c) => view! {
+                    <h2>{tf("report.latest", &[("date", &fmt_date(c.at))])}</h2>
+                    <Summary c/>
+                }
+                .into_any(),
+                None => view! { <p>{t("plan.nocheckin")}</p> }.into_any(),
+            }}
+            {(d.checkins.len() >= 2).then(|| view! {
+                <h2>{t("report.trend")}</h2>
+                <crate::pages::history::Trend checkins=d.checkins.clone()/>
+            })}
+            <h2>{t("plan.mine")}</h2>
+            <p>{progress}</p>
+            <Items items=steps/>
+            {(!d.ledger.is_empty()).then(|| view! {
+                <h2>{t("ledger.week")}</h2>
+                <p>{week_balance(&d.ledger, now).to_string()}</p>
+            })}
+            {d.audit.as_ref().filter(|a| !a.values.is_empty()).map(|a| view! {
+                <h2>{t("audit.gaps")}</h2>
+                <Items items=gap_texts(&a.values)/>
+            })}
+            <p class="noprint">
+                <a class="button" href="#/plan">{t("plan.nav.plan")}</a>" "
+                <button type="button" on:click=print>{t("report.print")}</button>
+            </p>
+        </div>
+    }
 }

@@ -1,44 +1,51 @@
 //! Results of one saved check-in, recomputed from its stored answers.
 
-use crate::blocks::{render, Block};
-use crate::dom::{el, svg, El};
+use crate::pages::home::Title;
 use crate::state::use_state;
-use crate::{autofocus, fmt_date, t, tk};
+use crate::{fmt_date, t, tf, tk};
 use leptos::prelude::*;
-use temper_core::content::{Mode, SCALE_KEYS};
-use temper_core::explain::{explain, Explanation};
-use temper_core::i18n::fill;
+use temper_core::content::{Mode, ITEMS, SCALE_KEYS};
+use temper_core::explain::explain;
+use temper_core::history::{map_path, map_point, MAP_QUADS};
 use temper_core::scoring::{display, score, Band, Scores};
-use temper_core::store::CheckIn;
+use temper_core::store::{CheckIn, MAX_NOTE_CHARS};
 use temper_core::strategies::recommend;
 
 #[component]
 pub fn ResultsPage(id: Option<String>) -> impl IntoView {
     let st = use_state();
-    autofocus();
-    let found = st.data.with_untracked(|d| match &id {
-        Some(id) => d.get(id).cloned(),
-        None => d.latest().cloned(),
+    let asked = id.is_some();
+    // Everything but the note, which only the note editor shows: a note
+    // saved (here or in another tab) leaves the rest of the screen, and
+    // what is being typed, as it is.
+    let found = Memo::new(move |_| {
+        st.data.with(|d| {
+            let c = match &id {
+                Some(id) => d.get(id),
+                None => d.latest(),
+            }?;
+            Some(CheckIn {
+                note: String::new(),
+                ..c.clone()
+            })
+        })
     });
-    let body = match found {
-        Some(c) => report(&c),
-        None => {
-            let msg = if id.is_some() {
-                "results.notfound"
-            } else {
-                "results.none"
-            };
-            render(vec![
-                Block::P(t(msg)),
-                Block::Button("#/checkin".into(), t("home.start"), true),
-            ])
-        }
-    };
-    crate::dom::seq(vec![crate::dom::title(t("results.title")), body])
+    view! {
+        <Title text=t("results.title")/>
+        {move || match found.get() {
+            Some(c) => view! { <Report c/> }.into_any(),
+            None => view! {
+                <p>{t(if asked { "results.notfound" } else { "results.none" })}</p>
+                <p><a class="button primary" href="#/checkin">{t("home.start")}</a></p>
+            }
+            .into_any(),
+        }}
+    }
 }
 
 /// One ARIA meter: name, value and band, in text as well as in the bar.
-fn meter(name: String, value: f64, big: bool) -> El {
+#[component]
+pub fn Meter(name: String, value: f64, #[prop(optional)] big: bool) -> impl IntoView {
     let v = display(value);
     let band = Band::of(value);
     let band_text = t(band.key());
@@ -47,126 +54,76 @@ fn meter(name: String, value: f64, big: bool) -> El {
         band.key().replace('.', "-"),
         if big { " big" } else { "" }
     );
-    let bar = svg("svg")
-        .attr("viewBox", "0 0 100 10")
-        .attr("preserveAspectRatio", "none")
-        .attr("aria-hidden", "true")
-        .attr("focusable", "false")
-        .child(
-            svg("rect")
-                .class("track")
-                .attr("width", 100)
-                .attr("height", 10),
-        )
-        .child(
-            svg("rect")
-                .class("fill")
-                .attr("width", v)
-                .attr("height", 10),
-        );
-    el("div")
-        .class(&class)
-        .child(
-            el("span")
-                .class("meter-name")
-                .attr("aria-hidden", "true")
-                .text(name.clone()),
-        )
-        .child(
-            el("div")
-                .attr("role", "meter")
-                .attr("aria-label", name)
-                .attr("aria-valuemin", 0)
-                .attr("aria-valuemax", 100)
-                .attr("aria-valuenow", v)
-                .attr("aria-valuetext", format!("{v}, {band_text}"))
-                .class("bar")
-                .child(bar),
-        )
-        .child(
-            el("span")
-                .class("meter-value")
-                .attr("aria-hidden", "true")
-                .text(format!("{v} · {band_text}")),
-        )
+    view! {
+        <div class=class>
+            <span class="meter-name" aria-hidden="true">{name.clone()}</span>
+            <div role="meter" aria-label=name aria-valuemin="0" aria-valuemax="100"
+                aria-valuenow=v aria-valuetext=format!("{v}, {band_text}") class="bar">
+                <svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                    <rect class="track" width="100" height="10"></rect>
+                    <rect class="fill" width=v height="10"></rect>
+                </svg>
+            </div>
+            <span class="meter-value" aria-hidden="true">{format!("{v} · {band_text}")}</span>
+        </div>
+    }
 }
 
 /// The 2-D stress-spectrum map: x = rust-out, y = burnout, with `path`
 /// holding (rust-out, burnout) points, oldest first; the last is "you".
 /// `alt` is the text alternative, shown as the caption too.
-pub fn zone_map(path: &[(u8, u8)], alt: String) -> El {
-    // 200-unit plot inside a 240-unit box, origin bottom-left; integers only.
-    let at = |(x, y): (u8, u8)| (30 + u16::from(x) * 2, 210 - u16::from(y) * 2);
-    let quads = [
-        (30u16, 10u16, "zone.burnout", "q q-burnout"),
-        (130, 10, "zone.both", "q q-both"),
-        (30, 110, "zone.balance", "q q-balance"),
-        (130, 110, "zone.rustout", "q q-rustout"),
-    ]
-    .into_iter()
-    .flat_map(|(qx, qy, key, class)| {
-        [
-            svg("rect")
-                .class(class)
-                .attr("x", qx)
-                .attr("y", qy)
-                .attr("width", 100)
-                .attr("height", 100),
-            svg("text")
-                .class("quad-label")
-                .attr("x", qx + 50)
-                .attr("y", qy + 54)
-                .attr("text-anchor", "middle")
-                .text(t(key)),
-        ]
-    });
-    let axis = |x: u16, y: u16, label: &str| {
-        svg("text")
-            .class("axis")
-            .attr("x", x)
-            .attr("y", y)
-            .attr("text-anchor", "middle")
-            .text(t(label))
-    };
-    let points: Vec<(u16, u16)> = path.iter().copied().map(at).collect();
-    let line = points
+#[component]
+pub fn ZoneMap(path: Vec<(u8, u8)>, alt: String) -> impl IntoView {
+    let quads = MAP_QUADS
         .iter()
-        .map(|(x, y)| format!("{x},{y}"))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let n = points.len();
-    let dots = points.iter().enumerate().map(|(i, (x, y))| {
-        let last = i + 1 == n;
-        svg("circle")
-            .class(if last { "you" } else { "past" })
-            .attr("cx", x)
-            .attr("cy", y)
-            .attr("r", if last { 7 } else { 4 })
-    });
-    el("figure")
-        .class("zone-map")
-        .child(
-            svg("svg")
-                .attr("viewBox", "0 0 240 240")
-                .attr("role", "img")
-                .attr("aria-label", alt.clone())
-                .kids(quads)
-                .child(axis(130, 234, "results.map.x"))
-                .child(axis(12, 110, "results.map.y").attr("transform", "rotate(-90 12 110)"))
-                .child(svg("polyline").class("path").attr("points", line))
-                .kids(dots),
-        )
-        .child(el("figcaption").text(alt))
+        .map(|(x, y, zone)| {
+            let class = format!("q q-{}", zone.key().trim_start_matches("zone."));
+            view! {
+                <rect class=class x=*x y=*y width="100" height="100"></rect>
+                <text class="quad-label" x=x + 50 y=y + 54 text-anchor="middle">{t(zone.key())}</text>
+            }
+        })
+        .collect_view();
+    let n = path.len();
+    let dots = path
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let (x, y) = map_point(*p);
+            let last = i + 1 == n;
+            view! { <circle class=if last { "you" } else { "past" } cx=x cy=y r=if last { 7 } else { 4 }></circle> }
+        })
+        .collect_view();
+    view! {
+        <figure class="zone-map">
+            <svg viewBox="0 0 240 240" role="img" aria-label=alt.clone()>
+                {quads}
+                <text class="axis" x="130" y="234" text-anchor="middle">{t("results.map.x")}</text>
+                <text class="axis" x="12" y="110" text-anchor="middle" transform="rotate(-90 12 110)">{t("results.map.y")}</text>
+                <polyline class="path" points=map_path(&path)></polyline>
+                {dots}
+            </svg>
+            <figcaption>{alt}</figcaption>
+        </figure>
+    }
 }
 
-fn talk_to_someone(prominent: bool) -> Block {
-    let mut inner = vec![Block::H2(t("help.title"))];
-    if prominent {
-        inner.push(Block::Strong(t("help.prominent")));
+#[component]
+fn TalkToSomeone(prominent: bool) -> impl IntoView {
+    view! {
+        <section class=if prominent { "help prominent" } else { "help" }>
+            <h2>{t("help.title")}</h2>
+            {prominent.then(|| view! { <p><strong>{t("help.prominent")}</strong></p> })}
+            <p>{t("help.body")}</p>
+            <p><strong>{t("help.urgent")}</strong></p>
+        </section>
     }
-    inner.push(Block::P(t("help.body")));
-    inner.push(Block::Strong(t("help.urgent")));
-    Block::Section(if prominent { "help prominent" } else { "help" }, inner)
+}
+
+/// A list of texts.
+#[component]
+pub fn Items(items: Vec<String>) -> impl IntoView {
+    view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }
 }
 
 /// "Name (score): why" lines for drivers or rest kinds.
@@ -181,196 +138,191 @@ fn scored_lines<K: Copy>(
         .collect()
 }
 
-fn explanation(e: &Explanation, mode: Mode) -> Vec<Block> {
-    let mut b = vec![
-        Block::H2(t("results.why")),
-        Block::P(t(&format!("{}.summary", e.zone.key()))),
-    ];
-    if !e.rest_reasons.is_empty() {
-        b.push(Block::H3(t("results.reasons")));
-        b.push(Block::List(
-            e.rest_reasons.iter().map(|r| t(r.key())).collect(),
-        ));
+#[component]
+fn Explanation(s: Scores, c: CheckIn) -> impl IntoView {
+    let e = explain(&s, c.role);
+    let full = c.mode == Mode::Full;
+    let listed = |h: &str, items: Vec<String>, none: &str| {
+        view! {
+            <h3>{t(h)}</h3>
+            {if items.is_empty() {
+                view! { <p>{t(none)}</p> }.into_any()
+            } else {
+                view! { <Items items/> }.into_any()
+            }}
+        }
+    };
+    view! {
+        <h2>{t("results.why")}</h2>
+        <p>{t(&format!("{}.summary", e.zone.key()))}</p>
+        {(!e.rest_reasons.is_empty()).then(|| view! {
+            <h3>{t("results.reasons")}</h3>
+            <Items items=e.rest_reasons.iter().map(|r| t(r.key())).collect()/>
+        })}
+        {e.rustout_rest_note.then(|| view! { <p>{t("results.rustrest")}</p> })}
+        {full.then(|| view! {
+            {listed("results.drivers", scored_lines(&e.top_drivers, |d| tk("drv", d.key()), |d| tk("drvwhy", d.key())), "results.drivers.none")}
+            {listed("results.rest", scored_lines(&e.depleted_rest, |r| tk("rest", r.key()), |r| tk("restwhy", r.key())), "results.rest.none")}
+        })}
+        {(!e.signals.is_empty()).then(|| view! {
+            <h3>{t("results.signals")}</h3>
+            <Items items=e.signals.iter().map(|s| tk("sig", s.key())).collect()/>
+            <p>{t("results.signals.advice")}</p>
+        })}
+        {e.role_note.map(|k| view! { <p>{t(k)}</p> })}
+        {(!full).then(|| view! { <p class="fine">{t("results.pulsenote")}</p> })}
     }
-    if e.rustout_rest_note {
-        b.push(Block::P(t("results.rustrest")));
-    }
-    if mode == Mode::Full {
-        b.push(Block::H3(t("results.drivers")));
-        b.push(if e.top_drivers.is_empty() {
-            Block::P(t("results.drivers.none"))
-        } else {
-            Block::List(scored_lines(
-                &e.top_drivers,
-                |d| tk("drv", d.key()),
-                |d| tk("drvwhy", d.key()),
-            ))
-        });
-        b.push(Block::H3(t("results.rest")));
-        b.push(if e.depleted_rest.is_empty() {
-            Block::P(t("results.rest.none"))
-        } else {
-            Block::List(scored_lines(
-                &e.depleted_rest,
-                |r| tk("rest", r.key()),
-                |r| tk("restwhy", r.key()),
-            ))
-        });
-    }
-    if !e.signals.is_empty() {
-        b.push(Block::H3(t("results.signals")));
-        b.push(Block::List(
-            e.signals.iter().map(|s| tk("sig", s.key())).collect(),
-        ));
-        b.push(Block::P(t("results.signals.advice")));
-    }
-    if let Some(k) = e.role_note {
-        b.push(Block::P(t(k)));
-    }
-    if mode == Mode::Pulse {
-        b.push(Block::Fine(t("results.pulsenote")));
-    }
-    b
 }
 
-fn computation_table(c: &CheckIn) -> El {
-    let rows = temper_core::content::ITEMS
+#[component]
+fn ComputationTable(c: CheckIn) -> impl IntoView {
+    let rows = ITEMS
         .iter()
         .filter_map(|item| c.answers.get(item.id).map(|a| (item, *a)))
         .map(|(item, a)| {
-            el("tr")
-                .child(el("td").text(tk("item", item.id)))
-                .child(el("td").text(t(SCALE_KEYS[usize::from(a)])))
-                .child(el("td").text(t(&item.category.name_key())))
-                .child(el("td").text(if item.reverse { t("yes") } else { t("no") }))
-        });
+            view! {
+                <tr>
+                    <td>{tk("item", item.id)}</td>
+                    <td>{t(SCALE_KEYS[usize::from(a)])}</td>
+                    <td>{t(&item.category.name_key())}</td>
+                    <td>{t(if item.reverse { "yes" } else { "no" })}</td>
+                </tr>
+            }
+        })
+        .collect_view();
     let head = [
         "results.table.question",
         "results.table.answer",
         "results.table.counts",
         "results.table.reverse",
     ]
+    .map(|k| view! { <th scope="col">{t(k)}</th> })
     .into_iter()
-    .map(|k| el("th").attr("scope", "col").text(t(k)));
+    .collect_view();
     let role = c
         .role
         .map(|r| format!("{}: {}", t("results.table.role"), tk("role", r.key())))
         .unwrap_or_default();
-    el("details")
-        .class("how")
-        .child(el("summary").text(t("results.how")))
-        .child(el("p").text(t("results.how.text")))
-        .child(
-            el("div").class("table-wrap").child(
-                el("table")
-                    .child(el("thead").child(el("tr").kids(head)))
-                    .child(el("tbody").kids(rows)),
-            ),
-        )
-        .child(el("p").text(role))
+    view! {
+        <details class="how">
+            <summary>{t("results.how")}</summary>
+            <p>{t("results.how.text")}</p>
+            <div class="table-wrap">
+                <table>
+                    <thead><tr>{head}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <p>{role}</p>
+        </details>
+    }
 }
 
-/// An optional note on this check-in. Rendered as text, never as HTML.
-fn note_editor(c: &CheckIn) -> AnyView {
+/// An optional note on this check-in. What is typed stays until it is
+/// saved, whatever another tab does.
+#[component]
+fn NoteEditor(id: String) -> impl IntoView {
     let st = use_state();
-    let id = c.id.clone();
-    let markup = crate::html(
-        "<div class=\"note\"><label for=\"note\">{note.label}</label>\
-         <textarea id=\"note\" rows=\"3\" maxlength=\"{0}\" data-change=\"edit\">{1}</textarea>\
-         <p><button type=\"button\" class=\"button\" data-action=\"save\">{note.save}</button> \
-         <span role=\"status\" id=\"note-status\"></span></p></div>",
-        &[&temper_core::store::MAX_NOTE_CHARS.to_string(), &c.note],
-    );
-    crate::dom::mount_markup(markup, move |action, _| {
-        let status = match action {
-            "save" => {
-                let text = crate::dom::value("note");
-                st.data.update(|d| d.set_note(&id, &text));
-                st.persist();
-                t("note.saved")
-            }
-            _ => String::new(),
-        };
-        crate::dom::set_text("note-status", &status);
-    })
+    let saved = st
+        .data
+        .with_untracked(|d| d.get(&id).map(|c| c.note.clone()))
+        .unwrap_or_default();
+    let text = RwSignal::new(saved);
+    let status = RwSignal::new(String::new());
+    let save = move |_| {
+        st.data.update(|d| d.set_note(&id, &text.get_untracked()));
+        st.persist();
+        status.set(t("note.saved"));
+    };
+    view! {
+        <div class="note">
+            <label for="note">{t("note.label")}</label>
+            <textarea id="note" rows="3" maxlength=MAX_NOTE_CHARS
+                prop:value=move || text.get()
+                on:input=move |ev| { text.set(event_target_value(&ev)); status.set(String::new()); }>
+            </textarea>
+            <p>
+                <button type="button" class="button" on:click=save>{t("note.save")}</button>" "
+                <span role="status" id="note-status">{move || status.get()}</span>
+            </p>
+        </div>
+    }
 }
 
 /// Both indices as meters, and the zone in words.
-fn indices(s: &Scores) -> Vec<Block> {
-    vec![
-        Block::H2(t("results.indices")),
-        Block::Tree(meter(t("results.burnout"), s.burnout, true)),
-        Block::Tree(meter(t("results.rustout"), s.rustout, true)),
-        Block::Strong(fill(&t("results.zone"), &[("zone", &t(s.zone().key()))])),
-    ]
-}
-
-fn dimensions(s: &Scores) -> Vec<Block> {
-    let mut b = vec![Block::H2(t("results.dimensions"))];
-    b.extend(
-        s.dimensions
-            .iter()
-            .map(|(d, v)| Block::Tree(meter(tk("dim", d.key()), *v, false))),
-    );
-    b
-}
-
-/// The scores of a check-in for the printable report.
-pub fn summary(c: &CheckIn) -> Vec<Block> {
-    let s = score(&c.answers);
-    let mut b = indices(&s);
-    b.extend(dimensions(&s));
-    b
-}
-
-fn report(c: &CheckIn) -> AnyView {
-    let s = score(&c.answers);
-    let e = explain(&s, c.role);
-    let prominent = s.talk_prominent();
-    let mode = tk("mode", c.mode.key());
-    let when = fill(
-        &t("results.when"),
-        &[("mode", &mode), ("date", &fmt_date(c.at))],
-    );
-    let mut b = vec![Block::Fine(when)];
-    if prominent {
-        b.push(talk_to_someone(true));
+#[component]
+fn Indices(s: Scores) -> impl IntoView {
+    view! {
+        <h2>{t("results.indices")}</h2>
+        <Meter name=t("results.burnout") value=s.burnout big=true/>
+        <Meter name=t("results.rustout") value=s.rustout big=true/>
+        <p><strong>{tf("results.zone", &[("zone", &t(s.zone().key()))])}</strong></p>
     }
-    b.extend(indices(&s));
-    b.push(Block::Fine(t("results.disclaimer")));
+}
+
+#[component]
+fn Dimensions(s: Scores) -> impl IntoView {
+    view! {
+        <h2>{t("results.dimensions")}</h2>
+        {s.dimensions.iter().map(|(d, v)| view! { <Meter name=tk("dim", d.key()) value=*v/> }).collect_view()}
+    }
+}
+
+/// The scores of a check-in, for the printable report.
+#[component]
+pub fn Summary(c: CheckIn) -> impl IntoView {
+    let s = score(&c.answers);
+    view! {
+        <Indices s=s.clone()/>
+        <Dimensions s/>
+    }
+}
+
+#[component]
+fn Report(c: CheckIn) -> impl IntoView {
+    let s = score(&c.answers);
+    let prominent = s.talk_prominent();
+    let when = tf(
+        "results.when",
+        &[
+            ("mode", &tk("mode", c.mode.key())),
+            ("date", &fmt_date(c.at)),
+        ],
+    );
     let (x, y) = (display(s.rustout), display(s.burnout));
-    let zone = t(s.zone().key());
-    let alt = fill(
-        &t("results.map.alt"),
+    let alt = tf(
+        "results.map.alt",
         &[
             ("x", &x.to_string()),
             ("y", &y.to_string()),
-            ("zone", &zone),
+            ("zone", &t(s.zone().key())),
         ],
     );
-    b.push(Block::Tree(zone_map(&[(x, y)], alt)));
-    b.extend(dimensions(&s));
-    b.extend(explanation(&e, c.mode));
-    b.push(Block::Tree(computation_table(c)));
-    let mut end = vec![];
-    if let Some(first) = recommend(&s).first() {
-        let name = tk("strat", &format!("{}.name", first.strategy.id));
-        end.push(Block::H2(t("results.plan.title")));
-        end.push(Block::P(fill(&t("results.plan.body"), &[("name", &name)])));
-        end.push(Block::Button(
-            "#/plan".into(),
-            t("results.plan.button"),
-            true,
-        ));
+    let first = recommend(&s).into_iter().next().map(|r| {
+        let name = tk("strat", &format!("{}.name", r.strategy.id));
+        view! {
+            <h2>{t("results.plan.title")}</h2>
+            <p>{tf("results.plan.body", &[("name", &name)])}</p>
+            <p><a class="button primary" href="#/plan">{t("results.plan.button")}</a></p>
+        }
+    });
+    view! {
+        <div>
+            <p class="fine">{when}</p>
+            {prominent.then(|| view! { <TalkToSomeone prominent=true/> })}
+            <Indices s=s.clone()/>
+            <p class="fine">{t("results.disclaimer")}</p>
+            <ZoneMap path=vec![(x, y)] alt/>
+            <Dimensions s=s.clone()/>
+            <Explanation s c=c.clone()/>
+            <ComputationTable c=c.clone()/>
+        </div>
+        <NoteEditor id=c.id.clone()/>
+        <div>
+            {first}
+            {(!prominent).then(|| view! { <TalkToSomeone prominent=false/> })}
+            <p><a class="button" href="#/checkin">{t("results.again")}</a></p>
+            <p><a class="button" href="#/history">{t("results.history")}</a></p>
+        </div>
     }
-    if !prominent {
-        end.push(talk_to_someone(false));
-    }
-    end.push(Block::Button("#/checkin".into(), t("results.again"), false));
-    end.push(Block::Button(
-        "#/history".into(),
-        t("results.history"),
-        false,
-    ));
-    crate::dom::seq(vec![render(b), note_editor(c), render(end)])
 }

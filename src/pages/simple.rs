@@ -1,35 +1,36 @@
-use crate::blocks::{page, Block};
+use crate::pages::home::Title;
 use crate::t;
 use leptos::prelude::*;
 
-fn text_page(title: &'static str, body: &'static str) -> AnyView {
-    page(t(title), vec![Block::P(t(body))])
-}
-
 #[component]
 pub fn Privacy() -> impl IntoView {
-    let list = t("privacy.stored.list")
+    let stored = t("privacy.stored.list")
         .split('|')
-        .map(str::to_string)
-        .collect();
-    let text = page(
-        t("privacy.title"),
-        vec![
-            Block::Classed("promise", t("privacy.body")),
-            Block::H2(t("privacy.stored")),
-            Block::List(list),
-            Block::P(t("privacy.never")),
-            Block::H2(t("privacy.backup")),
-            Block::P(t("privacy.backup.body")),
-            Block::Button("#/history".into(), t("nav.history"), false),
-            Block::H2(t("privacy.erase")),
-            Block::P(t("privacy.erase.body")),
-        ],
-    );
-    crate::dom::seq(vec![text, crate::pages::lock::settings()])
+        .map(|item| view! { <li>{item.to_string()}</li> })
+        .collect_view();
+    view! {
+        <div>
+            <Title text=t("privacy.title")/>
+            <p class="promise">{t("privacy.body")}</p>
+            <h2>{t("privacy.stored")}</h2>
+            <ul>{stored}</ul>
+            <p>{t("privacy.never")}</p>
+            <h2>{t("privacy.backup")}</h2>
+            <p>{t("privacy.backup.body")}</p>
+            <p><a class="button" href="#/history">{t("nav.history")}</a></p>
+            <h2>{t("privacy.erase")}</h2>
+            <p>{t("privacy.erase.body")}</p>
+        </div>
+        <crate::pages::lock::LockSettings/>
+    }
 }
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    text_page("notfound.title", "notfound.body")
+    view! {
+        <div>
+            <Title text=t("notfound.title")/>
+            <p>{t("notfound.body")}</p>
+        </div>
+    }
 }

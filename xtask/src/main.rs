@@ -166,8 +166,6 @@ fn test(root: &Path) -> Result<(), String> {
                     "temper-core",
                     "-p",
                     "xtask",
-                    "-p",
-                    "send_wrapper",
                     "--all-features",
                     "--all-targets",
                     "--",
@@ -197,14 +195,7 @@ fn test(root: &Path) -> Result<(), String> {
                 cmd(
                     root,
                     "cargo",
-                    &[
-                        "test",
-                        "-p",
-                        "temper-core",
-                        "-p",
-                        "send_wrapper",
-                        "--all-features",
-                    ],
+                    &["test", "-p", "temper-core", "--all-features"],
                 ),
                 c,
             )

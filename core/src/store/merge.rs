@@ -147,7 +147,6 @@ impl Data {
         self.checkins.last()
     }
 
-
     /// Add steps of a strategy to the plan (steps already there stay as
     /// they are). `only` picks one step; `None` adopts them all.
     pub fn adopt(&mut self, strategy: &Strategy, only: Option<u8>, at: i64) {
@@ -208,7 +207,8 @@ impl Data {
         self.deleted.retain(|d| *d != e.id);
         self.ledger.retain(|o| o.id != e.id);
         self.ledger.push(e);
-        self.ledger.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+        self.ledger
+            .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
     }
 
     pub fn remove_entry(&mut self, id: &str) -> Option<Entry> {
@@ -245,7 +245,8 @@ impl Data {
         self.ledger.extend(ledger);
         self.drop_deleted();
         self.plan.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
-        self.ledger.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+        self.ledger
+            .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
         if let Some(theirs) = &other.audit {
             if self.audit.as_ref().is_none_or(|a| a.at < theirs.at) {
                 self.audit = Some(theirs.clone());

@@ -107,11 +107,19 @@ pub enum Loaded {
     Ok(Data),
     /// Read from an older schema; the caller backs up the raw text before
     /// saving.
-    Migrated { data: Data, from: u64 },
+    Migrated {
+        data: Data,
+        from: u64,
+    },
     /// Written by a newer Temper. Open read-only; never overwrite.
-    TooNew { version: u64, data: Option<Data> },
+    TooNew {
+        version: u64,
+        data: Option<Data>,
+    },
     /// Unreadable. Keep the raw text; never overwrite it silently.
-    Corrupt { reason: String },
+    Corrupt {
+        reason: String,
+    },
     /// Encrypted with a passphrase (see [`sealed`]); the shell asks for the
     /// passphrase and loads the decrypted text.
     Sealed,
@@ -155,15 +163,29 @@ pub fn load(raw: Option<&str>) -> Loaded {
     }
 }
 
+/// What is wrong with unreadable text, in words (not serde's).
+fn describe(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let at = format!("line {}, column {}", e.line(), e.column());
+    let said = e.to_string();
+    match e.classify() {
+        Category::Eof => "the text ends too early".into(),
+        Category::Syntax if said.contains("recursion limit") => "it is nested too deeply".into(),
+        Category::Syntax | Category::Io => format!("not valid JSON ({at})"),
+        Category::Data if said.contains("twice") || said.contains("duplicate") => said,
+        Category::Data => format!("a value has the wrong type or is missing ({at})"),
+    }
+}
+
 fn shape(e: serde_json::Error) -> Problem {
-    Problem::Shape(e.to_string())
+    Problem::Shape(describe(&e))
 }
 
 /// Parse stored or imported text, telling shape problems from content
 /// problems. Never [`Loaded::Corrupt`] or [`Loaded::Empty`].
 pub fn parse(raw: &str) -> Result<Loaded, Problem> {
     let head: wire::Head = serde_json::from_str(raw)
-        .map_err(|e| Problem::Shape(format!("no readable schema version: {e}")))?;
+        .map_err(|e| Problem::Shape(format!("no readable schema version: {}", describe(&e))))?;
     match head.v {
         0 => Err(Problem::Shape("schema version 0 does not exist".into())),
         1 => {
@@ -174,7 +196,9 @@ pub fn parse(raw: &str) -> Result<Loaded, Problem> {
         SCHEMA_VERSION => {
             let env: v2::Envelope = serde_json::from_str(raw).map_err(shape)?;
             match (env.sealed, env.data) {
-                (Some(s), _) => check_sealed(&s).map(|()| Loaded::Sealed).map_err(Problem::Shape),
+                (Some(s), _) => check_sealed(&s)
+                    .map(|()| Loaded::Sealed)
+                    .map_err(Problem::Shape),
                 (None, Some(d)) => Data::try_from(d).map(Loaded::Ok).map_err(Problem::Content),
                 (None, None) => Err(Problem::Shape("no data in the file".into())),
             }
@@ -514,7 +538,11 @@ mod format_tests {
     /// A bound that catches quadratic work (which takes minutes here) with
     /// room for an unoptimized build on a busy 2-core machine; the bench
     /// measures the real figures in the browser.
-    const LIMIT_MS: u128 = if cfg!(debug_assertions) { 10_000 } else { 1_000 };
+    const LIMIT_MS: u128 = if cfg!(debug_assertions) {
+        10_000
+    } else {
+        1_000
+    };
 
     /// Exactly what the release before the serde rewrite wrote for data
     /// with every kind of member (taken from its `save`).
