@@ -7,7 +7,7 @@ use crate::content::{Dimension, Driver, RestKind, Role, Signal};
 use crate::scoring::{Scores, Zone};
 
 /// Threshold at which a driver or rest kind counts as a problem.
-pub const STRAIN: f64 = 50.0;
+pub const STRAIN: f64 = crate::scoring::HIGH;
 
 /// Why rest by itself often doesn't fix burnout (seed 000's four reasons).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,8 +66,8 @@ fn strained<K: Copy>(v: &[(K, f64)]) -> Vec<(K, f64)> {
 
 pub fn explain(s: &Scores, role: Option<Role>) -> Explanation {
     let zone = s.zone();
-    let burnout_high = s.burnout >= 50.0;
-    let rustout_high = s.rustout >= 50.0;
+    let burnout_high = s.burnout >= crate::scoring::HIGH;
+    let rustout_high = s.rustout >= crate::scoring::HIGH;
     let top_drivers = strained(&s.drivers);
     let depleted_rest = strained(&s.rest);
     let drv = |d: Driver| s.driver(d).is_some_and(|x| x >= STRAIN);

@@ -13,9 +13,20 @@ pub type Answers = std::collections::BTreeMap<String, u8>;
 /// The highest answer on the scale (Always).
 pub const MAX_ANSWER: u8 = 4;
 
+/// Points one answer step is worth (Never 0, Rarely 25, ... Always 100).
+pub const STEP: f64 = 25.0;
+/// The band thresholds, the one place they are defined: a score from
+/// `MODERATE` up is moderate, from `HIGH` high, from `VERY_HIGH` very high.
+/// An index from `HIGH` up also sets the zone.
+pub const MODERATE: f64 = 25.0;
+pub const HIGH: f64 = 50.0;
+pub const VERY_HIGH: f64 = 75.0;
+/// The thresholds as whole scores, for the band lines on charts.
+pub const BAND_LINES: [u8; 3] = [MODERATE as u8, HIGH as u8, VERY_HIGH as u8];
+
 /// The 0-100 score of one answer to one item.
 pub fn item_score(item: &Item, answer: u8) -> f64 {
-    let raw = f64::from(answer.min(MAX_ANSWER)) * 25.0;
+    let raw = f64::from(answer.min(MAX_ANSWER)) * STEP;
     if item.reverse {
         100.0 - raw
     } else {
@@ -34,11 +45,11 @@ pub enum Band {
 impl Band {
     /// Bands are a convention, not clinical cut-offs: 0-24, 25-49, 50-74, 75-100.
     pub fn of(score: f64) -> Band {
-        if score >= 75.0 {
+        if score >= VERY_HIGH {
             Band::VeryHigh
-        } else if score >= 50.0 {
+        } else if score >= HIGH {
             Band::High
-        } else if score >= 25.0 {
+        } else if score >= MODERATE {
             Band::Moderate
         } else {
             Band::Low
@@ -65,7 +76,7 @@ pub enum Zone {
 
 impl Zone {
     pub fn of(burnout: f64, rustout: f64) -> Zone {
-        match (burnout >= 50.0, rustout >= 50.0) {
+        match (burnout >= HIGH, rustout >= HIGH) {
             (false, false) => Zone::InBalance,
             (true, false) => Zone::BurningOut,
             (false, true) => Zone::RustingOut,

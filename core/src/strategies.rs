@@ -218,7 +218,7 @@ fn fit_score(fit: Fit, s: &Scores) -> Option<f64> {
         Category::Dimension(d) => Some(s.dimension(d)),
         Category::Driver(d) => s.driver(d),
         Category::Rest(r) => s.rest.iter().find(|(k, _)| *k == r).map(|(_, v)| *v),
-        Category::Signal(g) => s.signal(g).map(|a| f64::from(a) * 25.0),
+        Category::Signal(g) => s.signal(g).map(|a| f64::from(a) * crate::scoring::STEP),
     }
 }
 
@@ -244,7 +244,11 @@ pub fn recommend(s: &Scores) -> Vec<Recommendation> {
                     Some((_, b)) if b >= v => acc,
                     _ => Some((f, v)),
                 })?;
-            let needed = if is_rest(strategy) { 50.0 } else { 25.0 };
+            let needed = if is_rest(strategy) {
+                crate::scoring::HIGH
+            } else {
+                crate::scoring::MODERATE
+            };
             let prominent_help = strategy.id == PROFESSIONAL && s.talk_prominent();
             if best < needed && !prominent_help {
                 return None;

@@ -111,7 +111,7 @@ fn Overview() -> impl IntoView {
 #[component]
 pub fn Trend(checkins: Vec<CheckIn>) -> impl IntoView {
     let points: Vec<Point> = chart_points(&rows(&checkins));
-    let bands = [25u8, 50, 75]
+    let bands = temper_core::scoring::BAND_LINES
         .map(|v| {
             let y = y_of(v);
             view! {

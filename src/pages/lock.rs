@@ -5,16 +5,11 @@
 
 use crate::state::{auto_lock_minutes, locked, use_state, Status};
 use crate::storage::{self, AUTOLOCK_KEY, DATA_KEY, DRAFT_KEY};
-use crate::{autofocus, dom, lock, t, tk};
+use crate::{autofocus, dom, lock, t, tk, FormError, SubmitRow};
 use leptos::prelude::*;
 
 /// Choices for locking again after inactivity, in minutes (0: never).
 const AUTO_LOCK: [&str; 5] = ["5", "15", "30", "60", "0"];
-
-#[component]
-fn FormError(id: &'static str, error: RwSignal<String>) -> impl IntoView {
-    view! { <p class="error" role="alert" id=id>{move || error.get()}</p> }
-}
 
 /// Shown instead of every screen while stored data is locked.
 #[component]
@@ -63,11 +58,8 @@ pub fn Unlock() -> impl IntoView {
                 <label for="unlock-pass">{t("lock.pass")}</label>
                 <input type="password" id="unlock-pass" autocomplete="current-password" data-autofocus="" bind:value=pass/>
             </p>
-            <FormError id="unlock-error" error/>
-            <p>
-                <button type="submit" class="button primary" id="unlock-button">{t("lock.unlock")}</button>" "
-                <span role="status" id="unlock-status">{move || if working.get() { t("lock.working") } else { String::new() }}</span>
-            </p>
+            <FormError form="unlock" error/>
+            <SubmitRow id="unlock-button" label=t("lock.unlock") status="unlock-status" working/>
         </form>
         <h2>{t("lock.forgot")}</h2>
         <p>{t("lock.forgot.body")}</p>
@@ -177,11 +169,8 @@ pub fn LockSettings() -> impl IntoView {
                         <input type="password" id="lock-again" autocomplete="new-password" bind:value=again/>
                     </p>
                     {select()}
-                    <FormError id="lock-error" error/>
-                    <p>
-                        <button type="submit" class="button primary" id="lock-on">{t("lock.set")}</button>" "
-                        <span role="status" id="lock-status">{move || if working.get() { t("lock.working") } else { String::new() }}</span>
-                    </p>
+                    <FormError form="lock" error/>
+                    <SubmitRow id="lock-on" label=t("lock.set") status="lock-status" working/>
                 </form>
             }
             .into_any()

@@ -7,7 +7,7 @@
 use crate::pages::home::Title;
 use crate::pages::results::{Items, Summary};
 use crate::state::{use_state, AppState};
-use crate::{dom, files, fmt_date, now_ms, random_u32, t, tf, tk, tn};
+use crate::{dom, files, fmt_date, now_ms, random_u32, t, tf, tk, tn, FormError};
 use leptos::prelude::*;
 use std::collections::HashSet;
 use temper_core::content::RestKind;
@@ -66,12 +66,6 @@ fn PlanFrame(title: &'static str, current: &'static str, children: Children) -> 
         <nav class="subnav" aria-label=t("plan.sub")><ul>{links}</ul></nav>
         <div>{children()}</div>
     }
-}
-
-/// A form's problem, next to its button (role="alert").
-#[component]
-fn FormError(form: &'static str, error: RwSignal<String>) -> impl IntoView {
-    view! { <p class="error" role="alert" id=format!("{form}-error")>{move || error.get()}</p> }
 }
 
 /// Refuse a form's input: say why, and put focus on the control to fix.
@@ -252,7 +246,7 @@ fn MyStep(step: PlanStep) -> impl IntoView {
 
 /// "Why this is suggested for you", citing the person's own score.
 fn because(r: &Recommendation) -> String {
-    if r.strategy.id == PROFESSIONAL && r.score < 25 {
+    if r.strategy.id == PROFESSIONAL && f64::from(r.score) < temper_core::scoring::MODERATE {
         return t("plan.because.help");
     }
     tf(

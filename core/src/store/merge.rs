@@ -13,6 +13,16 @@ fn ids<'a, T: 'a>(items: &'a [T], id: fn(&T) -> &str) -> HashSet<&'a str> {
     items.iter().map(id).collect()
 }
 
+/// The items of `theirs` whose id `mine` lacks.
+fn missing<T: Clone>(mine: &[T], theirs: &[T], id: fn(&T) -> &str) -> Vec<T> {
+    let have = ids(mine, id);
+    theirs
+        .iter()
+        .filter(|x| !have.contains(id(x)))
+        .cloned()
+        .collect()
+}
+
 impl Data {
     /// Add or replace a check-in, keeping the list sorted and unique.
     pub fn upsert(&mut self, c: CheckIn) {
@@ -77,13 +87,7 @@ impl Data {
             .cloned()
             .collect();
         self.deleted.extend(new_deletions);
-        let mine: HashSet<String> = self.checkins.iter().map(|c| c.id.clone()).collect();
-        let theirs: Vec<CheckIn> = other
-            .checkins
-            .iter()
-            .filter(|c| !mine.contains(&c.id))
-            .cloned()
-            .collect();
+        let theirs = missing(&self.checkins, &other.checkins, |c: &CheckIn| &c.id);
         self.checkins.extend(theirs);
         self.drop_deleted();
         self.normalize();
@@ -227,20 +231,8 @@ impl Data {
     /// copy here wins for the same id), deletions stay deleted, and the
     /// newer audit wins.
     pub(crate) fn merge_plan(&mut self, other: &Data) {
-        let mine = ids(&self.plan, |s| &s.id);
-        let plan: Vec<PlanStep> = other
-            .plan
-            .iter()
-            .filter(|s| !mine.contains(s.id.as_str()))
-            .cloned()
-            .collect();
-        let mine = ids(&self.ledger, |e| &e.id);
-        let ledger: Vec<Entry> = other
-            .ledger
-            .iter()
-            .filter(|e| !mine.contains(e.id.as_str()))
-            .cloned()
-            .collect();
+        let plan = missing(&self.plan, &other.plan, |s: &PlanStep| &s.id);
+        let ledger = missing(&self.ledger, &other.ledger, |e: &Entry| &e.id);
         self.plan.extend(plan);
         self.ledger.extend(ledger);
         self.drop_deleted();

@@ -659,3 +659,45 @@ mod format_tests {
         assert!(took.as_millis() < LIMIT_MS, "{} ms", took.as_millis());
     }
 }
+
+#[cfg(test)]
+mod history_fixture_tests {
+    //! A three-year history written by the release before the serde
+    //! rewrite (tests/fixtures/history-v2.json: full and pulse check-ins,
+    //! notes, roles, deleted ids, plan, ledger, audit), with the figures
+    //! that release gave each check-in (history-v2.figures.csv).
+    use super::*;
+    use crate::scoring::{display, score};
+
+    const FIXTURE: &str = include_str!("../../../tests/fixtures/history-v2.json");
+    const FIGURES: &str = include_str!("../../../tests/fixtures/history-v2.figures.csv");
+
+    #[test]
+    fn an_old_history_reads_back_with_the_same_figures_and_bytes() {
+        let Loaded::Ok(d) = load(Some(FIXTURE)) else {
+            panic!("the fixture must load");
+        };
+        assert_eq!(save(&d), FIXTURE, "written back byte for byte");
+        assert_eq!(d.deleted.len(), 3);
+        assert_eq!((d.plan.len(), d.ledger.len()), (3, 2));
+        assert!(d.audit.is_some());
+        let rows: Vec<&str> = FIGURES.lines().skip(1).collect();
+        assert_eq!(rows.len(), d.checkins.len());
+        assert!(d.checkins.iter().any(|c| c.mode == Mode::Pulse));
+        assert!(d.checkins.iter().any(|c| !c.note.is_empty()));
+        for (c, row) in d.checkins.iter().zip(rows) {
+            let s = score(&c.answers);
+            let mut mine = format!(
+                "{},{},{},{}",
+                c.id,
+                display(s.burnout),
+                display(s.rustout),
+                s.zone().key()
+            );
+            for (_, v) in &s.dimensions {
+                mine += &format!(",{}", display(*v));
+            }
+            assert_eq!(mine, row);
+        }
+    }
+}
