@@ -259,10 +259,12 @@ pub fn App(st: AppState) -> impl IntoView {
         st.notice.set(None);
         st.route.set(Route::parse(&current_hash()));
     });
-    let _ = window_event_listener(leptos::ev::storage, move |e| {
-        if e.key().as_deref() == Some(storage::DATA_KEY) {
-            st.on_external_change();
-        }
+    let _ = window_event_listener(leptos::ev::storage, move |e| match e.key().as_deref() {
+        Some(storage::DATA_KEY) => st.on_external_change(),
+        Some(storage::DRAFT_KEY) => st.on_external_draft(),
+        // "Lock now" in another tab: what this tab decrypted goes too.
+        Some(storage::LOCK_NOW_KEY) if state::locked() => st.relock(),
+        _ => {}
     });
     // The frame mounts first; the screen comes in a task of its own.
     let ready = RwSignal::new(false);

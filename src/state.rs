@@ -3,7 +3,9 @@
 //! `temper_core::store`; this file only performs the I/O they call for.
 
 use crate::lock;
-use crate::storage::{self, StoreError, AUTOLOCK_KEY, BACKUP_KEY, DATA_KEY, DRAFT_KEY};
+use crate::storage::{
+    self, StoreError, AUTOLOCK_KEY, BACKUP_KEY, DATA_KEY, DRAFT_KEY, LOCK_NOW_KEY,
+};
 use crate::t;
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -44,12 +46,17 @@ pub fn locked() -> bool {
     LOCKED.with(Cell::get)
 }
 
-/// Minutes of inactivity before the lock closes again (default 15).
+/// The choices for locking again after inactivity, in minutes (0: never).
+pub const AUTO_LOCK_CHOICES: [u32; 5] = [5, 15, 30, 60, 0];
+
+/// Minutes of inactivity before the lock closes again: one of
+/// [`AUTO_LOCK_CHOICES`] (default 15; a hand-edited value is not used).
 pub fn auto_lock_minutes() -> u32 {
     storage::read(AUTOLOCK_KEY)
         .ok()
         .flatten()
         .and_then(|m| m.parse().ok())
+        .filter(|m| AUTO_LOCK_CHOICES.contains(m))
         .unwrap_or(15)
 }
 
@@ -166,7 +173,7 @@ impl AppState {
             return;
         }
         if locked() {
-            return self.write_sealed();
+            return self.write_sealed(restored.to_vec());
         }
         let raw = match storage::read(DATA_KEY) {
             Ok(raw) => raw,
@@ -188,25 +195,42 @@ impl AppState {
         }
     }
 
-    /// Encrypt everything and write it. Other tabs' saves were already
-    /// merged in when their storage events arrived.
-    fn write_sealed(&self) {
+    /// Encrypt everything and write it. Another tab's sealed save is
+    /// decrypted with the key this tab holds and merged in first, so two
+    /// unlocked tabs saving close together don't overwrite each other.
+    fn write_sealed(&self, restored: Vec<String>) {
         let generation = next_generation(&SEAL_GEN);
         let st = *self;
-        let text = self.data.with_untracked(store::save);
-        lock::seal(&text, move |sealed| {
+        let seal = move || {
             if SEAL_GEN.with(Cell::get) != generation || !locked() {
                 return; // a newer write (or the lock's removal) supersedes this one
             }
-            let written = sealed
-                .map_err(|()| StoreError::Other("encryption failed".into()))
-                .and_then(|inner| store::sealed(&inner).map_err(StoreError::Other))
-                .and_then(|text| storage::write(DATA_KEY, &text));
-            match written {
-                Ok(()) => st.save_error.set(None),
-                Err(e) => st.fail(e),
-            }
-        });
+            let text = st.data.with_untracked(store::save);
+            lock::seal(&text, move |sealed| {
+                if SEAL_GEN.with(Cell::get) != generation || !locked() {
+                    return;
+                }
+                let written = sealed
+                    .map_err(|()| StoreError::Other("encryption failed".into()))
+                    .and_then(|inner| store::sealed(&inner).map_err(StoreError::Other))
+                    .and_then(|text| storage::write(DATA_KEY, &text));
+                match written {
+                    Ok(()) => st.save_error.set(None),
+                    Err(e) => st.fail(e),
+                }
+            });
+        };
+        let stored = storage::read(DATA_KEY).ok().flatten();
+        match stored.filter(|raw| store::load(Some(raw)) == Loaded::Sealed) {
+            Some(raw) => lock::reopen(&raw, move |plain| {
+                if let Some((mut theirs, Status::Saving)) = plain.ok().map(|p| open(Some(p))) {
+                    theirs.forget_deletions(&restored);
+                    st.data.update(|d| d.merge(&theirs));
+                }
+                seal();
+            }),
+            None => seal(),
+        }
     }
 
     /// The passphrase opened the stored data: use it, encrypted from now on.
@@ -229,18 +253,47 @@ impl AppState {
         }
     }
 
-    /// Turn the lock on: the key is ready in the adapter. Everything is
-    /// written encrypted: the plain copies go at once (the pre-migration
-    /// copy for good), and the data and any check-in in progress are
-    /// written again sealed.
-    pub fn lock_on(&self) {
-        let d = self.draft.get_untracked();
-        LOCKED.with(|l| l.set(true));
-        lock::auto_lock(auto_lock_minutes());
-        let _ = storage::remove(DRAFT_KEY);
-        let _ = storage::remove(BACKUP_KEY);
-        self.set_draft(d);
-        self.write_sealed();
+    /// Turn the lock on: the key is ready in the adapter. The data is
+    /// sealed and written, then read back; only when the browser really
+    /// holds the sealed copy does the lock count as on (`done(true)`):
+    /// the plain copies go (the pre-migration copy for good) and any
+    /// check-in in progress is written again sealed. If the sealed copy
+    /// can't be stored (it is about 4/3 the size, so a nearly full storage
+    /// refuses it), nothing changes: the key is forgotten, the data stays
+    /// as it was, and the failure is reported (`done(false)`).
+    pub fn lock_on(&self, done: impl FnOnce(bool) + 'static) {
+        let st = *self;
+        let text = self.data.with_untracked(store::save);
+        lock::seal(&text, move |sealed| {
+            let written = sealed
+                .map_err(|()| StoreError::Other("encryption failed".into()))
+                .and_then(|inner| store::sealed(&inner).map_err(StoreError::Other))
+                .and_then(|text| {
+                    storage::write(DATA_KEY, &text)?;
+                    match storage::read(DATA_KEY)? {
+                        Some(back) if back == text => Ok(()),
+                        _ => Err(StoreError::Other(
+                            "the encrypted copy did not read back".into(),
+                        )),
+                    }
+                });
+            match written {
+                Ok(()) => {
+                    LOCKED.with(|l| l.set(true));
+                    lock::auto_lock(auto_lock_minutes());
+                    let _ = storage::remove(DRAFT_KEY);
+                    let _ = storage::remove(BACKUP_KEY);
+                    st.set_draft(st.draft.get_untracked());
+                    st.save_error.set(None);
+                    done(true);
+                }
+                Err(e) => {
+                    lock::forget();
+                    st.fail(e);
+                    done(false);
+                }
+            }
+        });
     }
 
     /// Turn the lock off: write the data back in plain form.
@@ -361,6 +414,13 @@ impl AppState {
         }
     }
 
+    /// "Lock now": close the lock in every open tab, this one last. Other
+    /// tabs hear the write to `LOCK_NOW_KEY` and relock themselves.
+    pub fn lock_everywhere(&self) {
+        let _ = storage::write(LOCK_NOW_KEY, &crate::now_ms().to_string());
+        self.relock();
+    }
+
     pub fn say(&self, text: String, alert: bool, undo: Option<CheckIn>) {
         self.notice.set(Some(Notice { text, alert, undo }));
     }
@@ -388,11 +448,23 @@ fn stored_draft() -> Option<(String, StoredDraft)> {
 }
 
 impl AppState {
+    /// Another tab started, answered, finished or discarded the check-in in
+    /// progress (there is one per device): follow it, so this tab neither
+    /// resumes one that is already saved nor misses one that was begun.
+    /// With the lock on, the stored draft is sealed; the one in memory is
+    /// kept.
+    pub fn on_external_draft(&self) {
+        if !locked() {
+            self.draft.set(stored_plain_draft());
+        }
+    }
+
     /// Keep the check-in in progress in memory and in storage, so a reload,
     /// or the lock closing, loses nothing. With the lock on it is written
     /// sealed, like the data. `None` discards it.
     pub fn set_draft(&self, d: Option<Draft>) {
         let generation = next_generation(&DRAFT_GEN);
+        let st = *self;
         self.draft.set(d.clone());
         // A draft that can't be written still lives in memory; the check-in
         // itself is what matters, and its save reports failures.
@@ -401,15 +473,21 @@ impl AppState {
             return;
         };
         if !locked() {
-            let _ = storage::write(DRAFT_KEY, &d.to_json());
+            if storage::write(DRAFT_KEY, &d.to_json()).is_err() {
+                self.say(t("checkin.draftfailed"), true, None);
+            }
             return;
         }
         lock::seal(&d.to_json(), move |sealed| {
             if DRAFT_GEN.with(Cell::get) != generation || !locked() {
                 return; // discarded, changed again, or the lock was removed
             }
-            if let Some(text) = sealed.ok().and_then(|inner| store::sealed(&inner).ok()) {
-                let _ = storage::write(DRAFT_KEY, &text);
+            let written = sealed
+                .ok()
+                .and_then(|inner| store::sealed(&inner).ok())
+                .map(|text| storage::write(DRAFT_KEY, &text));
+            if !matches!(written, Some(Ok(()))) {
+                st.say(t("checkin.draftfailed"), true, None);
             }
         });
     }

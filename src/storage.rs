@@ -16,6 +16,8 @@ pub const DRAFT_KEY: &str = "temper.draft";
 pub const THEME_KEY: &str = "temper.theme";
 /// The chosen language code (absent: follow the browser).
 pub const LANG_KEY: &str = "temper.lang";
+/// Written by "Lock now" so that every other open tab locks too.
+pub const LOCK_NOW_KEY: &str = "temper.locknow";
 /// Minutes without input before the passphrase lock closes again.
 pub const AUTOLOCK_KEY: &str = "temper.autolock";
 

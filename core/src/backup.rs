@@ -64,9 +64,49 @@ pub fn export_json(data: &Data) -> String {
     store::save(data)
 }
 
+/// The earliest time an imported item may carry: 2000-01-01.
+pub const EARLIEST_MS: i64 = 946_684_800_000;
+/// How far ahead of this device's clock an imported item may be dated.
+pub const CLOCK_SLACK_MS: i64 = 24 * 3_600_000;
+
+/// Refuse items dated before 2000 or more than a day ahead of `now`: a
+/// far-future time would stay "latest" for ever, and would win every merge.
+fn check_times(d: &Data, now: i64) -> Result<(), ImportError> {
+    let ok = |at: i64| (EARLIEST_MS..=now + CLOCK_SLACK_MS).contains(&at);
+    let bad = d
+        .checkins
+        .iter()
+        .position(|c| !ok(c.at))
+        .map(|n| format!("check-in {}", n + 1))
+        .or_else(|| {
+            d.plan
+                .iter()
+                .position(|p| !ok(p.at))
+                .map(|n| format!("plan step {}", n + 1))
+        })
+        .or_else(|| {
+            d.ledger
+                .iter()
+                .position(|e| !ok(e.at))
+                .map(|n| format!("ledger entry {}", n + 1))
+        })
+        .or_else(|| {
+            d.audit
+                .as_ref()
+                .filter(|a| !ok(a.at))
+                .map(|_| "the inner audit".to_string())
+        });
+    match bad {
+        Some(what) => Err(ImportError::Invalid(format!(
+            "{what} is dated before 2000 or in the future"
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// Parse and validate an import completely. `existing` is only read, to
-/// count what is new.
-pub fn parse_import(text: &str, existing: &Data) -> Result<Preview, ImportError> {
+/// count what is new; `now` is this device's clock.
+pub fn parse_import(text: &str, existing: &Data, now: i64) -> Result<Preview, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
@@ -85,10 +125,14 @@ pub fn parse_import(text: &str, existing: &Data) -> Result<Preview, ImportError>
         Err(store::Problem::Content(why)) => return Err(ImportError::Invalid(why)),
         Err(store::Problem::Shape(why)) => return Err(ImportError::Unreadable(why)),
     };
+    check_times(&incoming, now)?;
+    // A check-in the file itself lists as deleted is not added.
+    let gone: std::collections::HashSet<&str> =
+        incoming.deleted.iter().map(String::as_str).collect();
     let new = incoming
         .checkins
         .iter()
-        .filter(|c| existing.get(&c.id).is_none())
+        .filter(|c| existing.get(&c.id).is_none() && !gone.contains(c.id.as_str()))
         .count();
     let range = incoming
         .checkins
@@ -136,11 +180,18 @@ pub fn apply(existing: &Data, preview: &Preview, mode: ImportMode) -> Data {
         ImportMode::Merge => {
             let mut out = existing.clone();
             // An explicit import brings back check-ins deleted here earlier.
-            let inc = &preview.incoming;
+            let mut inc = preview.incoming.clone();
             out.deleted.retain(|id| {
                 inc.get(id).is_none() && !inc.in_plan(id) && !inc.ledger.iter().any(|e| e.id == *id)
             });
-            out.merge(&preview.incoming);
+            // A merge only adds: the file's deletion records never remove
+            // what is on this device.
+            inc.deleted.retain(|id| {
+                existing.get(id).is_none()
+                    && !existing.in_plan(id)
+                    && !existing.ledger.iter().any(|e| e.id == *id)
+            });
+            out.merge(&inc);
             out
         }
     }
@@ -191,11 +242,22 @@ mod tests {
     use crate::store::CheckIn;
     use proptest::prelude::*;
 
+    /// Test times count from here (imports refuse times before 2000).
+    const T0: i64 = 1_700_000_000_000;
+    /// Far enough ahead that no test time is "in the future".
+    const NOW: i64 = T0 + 1_000_000_000;
+
     fn data(ids: &[(&str, i64)]) -> Data {
         let mut d = Data::default();
         for (id, at) in ids {
             let answers = ITEMS.iter().map(|i| (i.id.to_string(), 1)).collect();
-            d.upsert(CheckIn::new(id.to_string(), *at, Mode::Full, answers, None));
+            d.upsert(CheckIn::new(
+                id.to_string(),
+                T0 + *at,
+                Mode::Full,
+                answers,
+                None,
+            ));
         }
         d
     }
@@ -207,7 +269,7 @@ mod tests {
         use crate::strategies::by_id;
         let entry = |id: &str| Entry {
             id: id.into(),
-            at: 5,
+            at: T0 + 5,
             flow: Flow::Drain,
             area: Area::Work,
             rest: None,
@@ -216,16 +278,16 @@ mod tests {
             what: String::new(),
         };
         let mut here = data(&[("a", 10)]);
-        here.adopt(by_id("boundaries").unwrap(), Some(1), 1);
+        here.adopt(by_id("boundaries").unwrap(), Some(1), T0 + 1);
         here.add_entry(entry("old"));
         here.audit = Some(Audit {
-            at: 3,
+            at: T0 + 3,
             values: vec![("Family".into(), 2)],
         });
         let mut file = data(&[("b", 20)]);
-        file.adopt(by_id("learning").unwrap(), None, 2);
+        file.adopt(by_id("learning").unwrap(), None, T0 + 2);
         file.add_entry(entry("new"));
-        let p = parse_import(&export_json(&file), &here).unwrap();
+        let p = parse_import(&export_json(&file), &here, NOW).unwrap();
         assert_eq!(p.incoming.plan.len(), 3);
 
         let merged = apply(&here, &p, ImportMode::Merge);
@@ -247,10 +309,69 @@ mod tests {
     }
 
     #[test]
+    fn a_merge_never_removes_what_is_on_this_device() {
+        use crate::strategies::by_id;
+        let mut here = data(&[("mine", 10), ("also", 11)]);
+        here.adopt(by_id("boundaries").unwrap(), Some(1), T0 + 1);
+        // A file whose deletion records name this device's items.
+        let mut file = data(&[("theirs", 20)]);
+        file.deleted = vec!["mine".into(), "boundaries.1".into(), "elsewhere".into()];
+        let p = parse_import(&export_json(&file), &here, NOW).unwrap();
+        assert_eq!(p.new, 1);
+        let out = apply(&here, &p, ImportMode::Merge);
+        let ids: Vec<&str> = out.checkins.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["mine", "also", "theirs"]);
+        assert!(out.in_plan("boundaries.1"));
+        // A deletion of something this device doesn't have is kept, so an
+        // older copy can't bring it back.
+        assert!(out.deleted.contains(&"elsewhere".to_string()));
+    }
+
+    #[test]
+    fn a_checkin_the_file_itself_deletes_is_not_previewed_as_new() {
+        let mut file = data(&[("kept", 20)]);
+        let gone = data(&[("gone", 21)]).checkins.remove(0);
+        file.checkins.push(gone);
+        file.deleted = vec!["gone".into()];
+        let text = export_json(&file);
+        let p = parse_import(&text, &Data::default(), NOW).unwrap();
+        let out = apply(&Data::default(), &p, ImportMode::Merge);
+        assert_eq!(p.new, out.checkins.len());
+        assert_eq!(p.new, 1);
+    }
+
+    #[test]
+    fn far_future_and_ancient_times_are_refused() {
+        // `data` counts from T0.
+        for (at, ok) in [
+            (NOW + CLOCK_SLACK_MS - T0, true),
+            (NOW + CLOCK_SLACK_MS + 1 - T0, false),
+            (253_402_300_799_000 - T0, false),
+            (EARLIEST_MS - T0 - 1, false),
+        ] {
+            let file = data(&[("a", at)]);
+            let got = parse_import(&export_json(&file), &Data::default(), NOW);
+            assert_eq!(got.is_ok(), ok, "{at}: {got:?}");
+            if let Err(e) = got {
+                assert!(
+                    e.to_string().contains("dated before 2000 or in the future"),
+                    "{e}"
+                );
+            }
+        }
+        let mut file = data(&[("a", 1)]);
+        file.audit = Some(crate::store::Audit {
+            at: NOW + 2 * CLOCK_SLACK_MS,
+            values: vec![],
+        });
+        assert!(parse_import(&export_json(&file), &Data::default(), NOW).is_err());
+    }
+
+    #[test]
     fn export_then_import_round_trips() {
         let d = data(&[("a", 10), ("b", 20)]);
-        let p = parse_import(&export_json(&d), &Data::default()).unwrap();
-        assert_eq!((p.total, p.new, p.range), (2, 2, Some((10, 20))));
+        let p = parse_import(&export_json(&d), &Data::default(), NOW).unwrap();
+        assert_eq!((p.total, p.new, p.range), (2, 2, Some((T0 + 10, T0 + 20))));
         assert_eq!(apply(&Data::default(), &p, ImportMode::Merge), d);
     }
 
@@ -258,7 +379,7 @@ mod tests {
     fn merge_dedupes_and_replace_replaces() {
         let here = data(&[("a", 10), ("c", 30)]);
         let file = data(&[("a", 10), ("b", 20)]);
-        let p = parse_import(&export_json(&file), &here).unwrap();
+        let p = parse_import(&export_json(&file), &here, NOW).unwrap();
         assert_eq!(p.new, 1);
         let merged = apply(&here, &p, ImportMode::Merge);
         let ids: Vec<_> = merged.checkins.iter().map(|c| c.id.as_str()).collect();
@@ -273,36 +394,36 @@ mod tests {
         let none = Data::default();
         let too_big = " ".repeat(MAX_IMPORT_BYTES + 1);
         assert_eq!(
-            parse_import(&too_big, &none),
+            parse_import(&too_big, &none, NOW),
             Err(ImportError::TooLarge {
                 bytes: MAX_IMPORT_BYTES + 1
             })
         );
-        assert_eq!(parse_import("  ", &none), Err(ImportError::Empty));
+        assert_eq!(parse_import("  ", &none, NOW), Err(ImportError::Empty));
         let good = export_json(&data(&[("a", 1)]));
         let truncated = &good[..good.len() / 2];
         assert!(matches!(
-            parse_import(truncated, &none),
+            parse_import(truncated, &none, NOW),
             Err(ImportError::Unreadable(_))
         ));
         let newer = good.replacen("\"v\":2", "\"v\":9", 1);
         assert_eq!(
-            parse_import(&newer, &none),
+            parse_import(&newer, &none, NOW),
             Err(ImportError::TooNew { version: 9 })
         );
         let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
         assert!(matches!(
-            parse_import(&deep, &none),
+            parse_import(&deep, &none, NOW),
             Err(ImportError::Unreadable(_))
         ));
         let wrong_type = good.replace("\"ex1\":1", "\"ex1\":\"often\"");
         assert!(matches!(
-            parse_import(&wrong_type, &none),
+            parse_import(&wrong_type, &none, NOW),
             Err(ImportError::Unreadable(_))
         ));
         let off_scale = good.replace("\"ex1\":1", "\"ex1\":7");
         assert!(matches!(
-            parse_import(&off_scale, &none),
+            parse_import(&off_scale, &none, NOW),
             Err(ImportError::Invalid(_))
         ));
         let huge_id = good.replace(
@@ -310,7 +431,7 @@ mod tests {
             &format!("\"id\":\"{}\"", "x".repeat(100_000)),
         );
         assert!(matches!(
-            parse_import(&huge_id, &none),
+            parse_import(&huge_id, &none, NOW),
             Err(ImportError::Invalid(_))
         ));
         for e in [ImportError::Empty, ImportError::TooNew { version: 2 }] {
@@ -338,7 +459,7 @@ mod tests {
     proptest! {
         #[test]
         fn import_never_panics(text in ".{0,400}") {
-            let _ = parse_import(&text, &Data::default());
+            let _ = parse_import(&text, &Data::default(), NOW);
         }
 
         #[test]
@@ -346,8 +467,8 @@ mod tests {
             Just(export_json(&data(&[("a", 1), ("b", 2)]))),
             ".{0,200}",
         ]) {
-            if let Ok(p) = parse_import(&text, &Data::default()) {
-                let again = parse_import(&export_json(&p.incoming), &Data::default()).unwrap();
+            if let Ok(p) = parse_import(&text, &Data::default(), NOW) {
+                let again = parse_import(&export_json(&p.incoming), &Data::default(), NOW).unwrap();
                 prop_assert_eq!(again.incoming, p.incoming);
             }
         }

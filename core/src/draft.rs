@@ -13,6 +13,11 @@ pub struct Draft {
     pub step: usize,
     pub answers: Answers,
     pub role: Option<Role>,
+    /// The id its check-in was given when finishing it was first tried:
+    /// if that save failed and the person finishes again, the same
+    /// check-in is saved, not a second copy. Stored as the draft's id
+    /// (`draft` until then).
+    pub id: Option<String>,
 }
 /// What is stored under `temper.draft`.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,6 +49,7 @@ impl Draft {
             step: 0,
             answers: Answers::new(),
             role: None,
+            id: None,
         }
     }
     /// Stored in the check-in format (one parser for both): the answers so
@@ -51,7 +57,7 @@ impl Draft {
     /// opens at its first unanswered question.
     pub fn to_json(&self) -> String {
         let c = CheckIn::new(
-            "draft".into(),
+            self.id.clone().unwrap_or_else(|| "draft".into()),
             0,
             self.mode,
             self.answers.clone(),
@@ -72,7 +78,9 @@ impl Draft {
             .iter()
             .position(|s| matches!(s, Step::Question(i) if !c.answers.contains_key(i.id)))
             .unwrap_or(all.len() - 1);
+        let id = (c.id != "draft").then(|| c.id.clone());
         ok.then_some(Draft {
+            id,
             mode: c.mode,
             step,
             answers: c.answers,
@@ -137,9 +145,19 @@ impl Draft {
         })
     }
     /// Turn a complete draft into a check-in to save.
-    pub fn finish(&self, id: String, at: i64) -> Option<CheckIn> {
-        self.is_complete()
-            .then(|| CheckIn::new(id, at, self.mode, self.answers.clone(), self.role))
+    /// `id` is used unless the draft already has one (a failed save).
+    pub fn finish(&mut self, id: String, at: i64) -> Option<CheckIn> {
+        if !self.is_complete() {
+            return None;
+        }
+        let id = self.id.get_or_insert(id).clone();
+        Some(CheckIn::new(
+            id,
+            at,
+            self.mode,
+            self.answers.clone(),
+            self.role,
+        ))
     }
 }
 
@@ -169,6 +187,28 @@ pub fn new_id(at_ms: i64, random: u32) -> String {
 mod tests {
     use super::*;
     use crate::store::sealed;
+
+    #[test]
+    fn finishing_again_after_a_failed_save_gives_the_same_checkin() {
+        let mut d = Draft::new(Mode::Pulse);
+        for s in steps(Mode::Pulse) {
+            if let Step::Question(i) = s {
+                d.answer(i.id, 2);
+            }
+        }
+        let first = d.finish("first-id".into(), 10).unwrap();
+        // The save failed: the draft is kept (and stored), then finished again.
+        let mut again = Draft::from_json(&d.to_json()).unwrap();
+        let second = again.finish("other-id".into(), 20).unwrap();
+        assert_eq!(
+            (first.id.as_str(), second.id.as_str()),
+            ("first-id", "first-id")
+        );
+        let mut data = crate::store::Data::default();
+        data.upsert(first);
+        data.upsert(second);
+        assert_eq!(data.checkins.len(), 1);
+    }
 
     #[test]
     fn drafts_round_trip_and_resume_at_the_first_unanswered_question() {

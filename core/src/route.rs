@@ -2,6 +2,16 @@
 //! (`#/history`) so `dist/` works from any static host and any sub-path with
 //! no rewrite rules, and a reload lands on the same screen.
 
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+/// What an id keeps as it is in an address: letters, digits and `-_.~`;
+/// everything else (spaces, `<`, `"`, non-ASCII, ...) is percent-encoded.
+const ID: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Home,
@@ -28,7 +38,9 @@ impl Route {
         match (head, rest) {
             ("", None) => Route::Home,
             ("checkin", None) => Route::CheckIn,
-            ("results", id) => Route::Results(id.map(str::to_string)),
+            ("results", id) => {
+                Route::Results(id.map(|id| percent_decode_str(id).decode_utf8_lossy().into_owned()))
+            }
             ("history", None) => Route::History,
             ("plan", None) => Route::Plan,
             ("ledger", None) => Route::Ledger,
@@ -68,7 +80,7 @@ impl Route {
             Route::Home => "#/".into(),
             Route::CheckIn => "#/checkin".into(),
             Route::Results(None) => "#/results".into(),
-            Route::Results(Some(id)) => format!("#/results/{id}"),
+            Route::Results(Some(id)) => format!("#/results/{}", utf8_percent_encode(id, ID)),
             Route::History => "#/history".into(),
             Route::Plan => "#/plan".into(),
             Route::Ledger => "#/ledger".into(),
@@ -100,6 +112,18 @@ mod tests {
         ] {
             assert_eq!(Route::parse(&r.href()), r);
         }
+        // Imported ids may hold anything a JSON string can.
+        for id in ["a b", "ünï-cødé", "<x>\"y\"", "tab\there", "50%/2#3?"] {
+            let r = Route::Results(Some(id.into()));
+            assert!(r.href()[10..]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.~%".contains(c)));
+            assert_eq!(Route::parse(&r.href()), r);
+        }
+        assert_eq!(
+            Route::parse("#/results/k1-ab"),
+            Route::Results(Some("k1-ab".into()))
+        );
         assert_eq!(Route::parse(""), Route::Home);
         assert_eq!(Route::parse("#"), Route::Home);
         assert_eq!(Route::parse("#/nope"), Route::NotFound("nope".into()));

@@ -51,12 +51,15 @@ fn next(st: AppState, error: RwSignal<String>) {
         Advance::Moved => st.set_draft(Some(d)),
         Advance::Complete => {
             let at = now_ms();
-            let id = new_id(at, random_u32());
-            if let Some(c) = d.finish(id.clone(), at) {
+            if let Some(c) = d.finish(new_id(at, random_u32()), at) {
+                let id = c.id.clone();
                 // Keep the answers as a draft until the check-in is really
-                // saved: if saving failed, a reload still has them.
+                // saved: if saving failed, a reload still has them, and
+                // finishing again saves this same check-in (its id is kept).
                 if st.add_checkin(c) {
                     st.set_draft(None);
+                } else {
+                    st.set_draft(Some(d));
                 }
                 navigate(&Route::Results(Some(id)));
             }

@@ -11,6 +11,7 @@ use temper_core::history::{
     chart_points, polyline, rows, since_last, y_of, Point, LEFT, MAX_MARKS, PAGE, PATH_LEN, RIGHT,
     WIDTH,
 };
+use temper_core::route::Route;
 use temper_core::store::{CheckIn, MAX_IMPORT_BYTES};
 
 /// The id of the first row "Show all" adds.
@@ -28,27 +29,60 @@ struct Line {
     note: String,
 }
 
+/// Everything the screen shows, computed once per change of the data
+/// (each check-in is scored once).
+#[derive(Clone, PartialEq, Default)]
+struct Overview {
+    /// Newest first.
+    lines: Vec<Line>,
+    points: Vec<Point>,
+    since: Vec<String>,
+    path: Vec<(u8, u8)>,
+}
+
+fn overview(checkins: &[CheckIn]) -> Overview {
+    let scored = rows(checkins);
+    let n = checkins.len();
+    let since = if n >= 2 {
+        since_last(&checkins[n - 2], &checkins[n - 1])
+            .iter()
+            .map(|c| {
+                let sign = if c.delta > 0 { "+" } else { "" };
+                format!("{}: {} ({sign}{})", t(&c.key), c.now, c.delta)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Overview {
+        lines: checkins
+            .iter()
+            .zip(&scored)
+            .rev()
+            .map(|(c, r)| Line {
+                id: c.id.clone(),
+                at: c.at,
+                mode: c.mode.key(),
+                burnout: r.burnout,
+                rustout: r.rustout,
+                zone: r.zone.key(),
+                note: c.note.clone(),
+            })
+            .collect(),
+        points: chart_points(&scored),
+        since,
+        path: scored[n.saturating_sub(PATH_LEN)..]
+            .iter()
+            .map(|r| (r.rustout, r.burnout))
+            .collect(),
+    }
+}
+
 #[component]
 pub fn History() -> impl IntoView {
     let st = use_state();
-    let lines = Memo::new(move |_| {
-        st.data.with(|d| {
-            d.checkins
-                .iter()
-                .zip(rows(&d.checkins))
-                .rev()
-                .map(|(c, r)| Line {
-                    id: c.id.clone(),
-                    at: c.at,
-                    mode: c.mode.key(),
-                    burnout: r.burnout,
-                    rustout: r.rustout,
-                    zone: r.zone.key(),
-                    note: c.note.clone(),
-                })
-                .collect::<Vec<_>>()
-        })
-    });
+    let all = Memo::new(move |_| st.data.with(|d| overview(&d.checkins)));
+    let lines = Memo::new(move |_| all.with(|o| o.lines.clone()));
     let empty = Memo::new(move |_| st.data.with(|d| d.checkins.is_empty()));
     view! {
         <Title text=t("history.title")/>
@@ -56,7 +90,7 @@ pub fn History() -> impl IntoView {
             <p>{t("history.empty")}</p>
             <p><a class="button primary" href="#/checkin">{t("home.start")}</a></p>
         }>
-            <Overview/>
+            <Charts all/>
             <h2>{t("history.list")}</h2>
             <List lines/>
         </Show>
@@ -66,27 +100,13 @@ pub fn History() -> impl IntoView {
 
 /// The chart, the changes since last time and the path on the map.
 #[component]
-fn Overview() -> impl IntoView {
-    let st = use_state();
-    let checkins = Memo::new(move |_| st.data.with(|d| d.checkins.clone()));
+fn Charts(all: Memo<Overview>) -> impl IntoView {
+    let charts =
+        Memo::new(move |_| all.with(|o| (o.points.clone(), o.since.clone(), o.path.clone())));
     move || {
-        let all = checkins.get();
-        let n = all.len();
-        let scored = rows(&all);
-        let since = (n >= 2).then(|| {
-            let lines = since_last(&all[n - 2], &all[n - 1])
-                .iter()
-                .map(|c| {
-                    let sign = if c.delta > 0 { "+" } else { "" };
-                    format!("{}: {} ({sign}{})", t(&c.key), c.now, c.delta)
-                })
-                .collect();
-            view! { <h2>{t("history.since")}</h2><Items items=lines/> }
-        });
-        let path: Vec<(u8, u8)> = scored[n.saturating_sub(PATH_LEN)..]
-            .iter()
-            .map(|r| (r.rustout, r.burnout))
-            .collect();
+        let (points, since, path) = charts.get();
+        let since = (!since.is_empty())
+            .then(|| view! { <h2>{t("history.since")}</h2><Items items=since/> });
         let (fx, fy) = path.first().copied().unwrap_or_default();
         let (lx, ly) = path.last().copied().unwrap_or_default();
         let alt = temper_core::i18n::fill(
@@ -98,7 +118,7 @@ fn Overview() -> impl IntoView {
             ],
         );
         view! {
-            <Trend checkins=all.clone()/>
+            <Trend points/>
             {since}
             <h2>{t("history.path")}</h2>
             <ZoneMap path alt/>
@@ -109,8 +129,7 @@ fn Overview() -> impl IntoView {
 /// Both indices over time, with band lines; pulses are squares, full
 /// check-ins circles. The table below carries the same numbers as text.
 #[component]
-pub fn Trend(checkins: Vec<CheckIn>) -> impl IntoView {
-    let points: Vec<Point> = chart_points(&rows(&checkins));
+pub fn Trend(points: Vec<Point>) -> impl IntoView {
     let bands = temper_core::scoring::BAND_LINES
         .map(|v| {
             let y = y_of(v);
@@ -197,12 +216,12 @@ fn List(lines: Memo<Vec<Line>>) -> impl IntoView {
                 <tbody>
                     <For each=shown key=|(_, l)| (l.id.clone(), l.note.clone()) let:((i, line))>
                         <tr>
-                            <td><a href=format!("#/results/{}", line.id) id=(i == PAGE).then_some(MORE_ID)>{fmt_date(line.at)}</a></td>
+                            <td><a href=Route::Results(Some(line.id.clone())).href() id=(i == PAGE).then_some(MORE_ID)>{fmt_date(line.at)}</a></td>
                             <td>{tk("mode", line.mode)}</td>
                             <td>{line.burnout}</td>
                             <td>{line.rustout}</td>
                             <td>{t(line.zone)}</td>
-                            <td class="note-cell">{line.note.clone()}</td>
+                            <td class="note-cell"><bdi>{line.note.clone()}</bdi></td>
                             <td><button type="button" class="link" on:click=move |_| delete(st, &line.id)>{t("history.delete")}</button></td>
                         </tr>
                     </For>
@@ -210,7 +229,7 @@ fn List(lines: Memo<Vec<Line>>) -> impl IntoView {
             </table>
         </div>
         <Show when={move || !show_all.get() && total.get() > PAGE}>
-            <p><button type="button" class="button" on:click=move |_| {
+            <p><button type="button" class="button" id="history-showall" on:click=move |_| {
                 show_all.set(true);
                 // Carry on where the new rows start, not back at the top.
                 dom::focus_later(MORE_ID);
@@ -283,7 +302,7 @@ fn Backup() -> impl IntoView {
             let result = match read {
                 Ok(text) => st
                     .data
-                    .with_untracked(|d| backup::parse_import(&text, d))
+                    .with_untracked(|d| backup::parse_import(&text, d, crate::now_ms()))
                     .map_err(|e| e.to_string()),
                 Err(files::ReadError::Unreadable) => Err(t("import.unreadable")),
                 Err(files::ReadError::TooLarge(bytes)) => {

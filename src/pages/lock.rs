@@ -3,13 +3,17 @@
 //! `crate::lock`); what gets written, and when, is in `crate::state`; the
 //! rules for a passphrase are `temper_core::passphrase`.
 
-use crate::state::{auto_lock_minutes, locked, use_state, Status};
+use crate::state::{auto_lock_minutes, locked, use_state, Status, AUTO_LOCK_CHOICES};
 use crate::storage::{self, AUTOLOCK_KEY, DATA_KEY, DRAFT_KEY};
 use crate::{autofocus, dom, lock, t, tk, FormError, SubmitRow};
 use leptos::prelude::*;
 
-/// Choices for locking again after inactivity, in minutes (0: never).
-const AUTO_LOCK: [&str; 5] = ["5", "15", "30", "60", "0"];
+/// The passphrase in Unicode normalization form C, so "é" typed as one
+/// character or as "e" and a combining accent is the same passphrase
+/// (the browser's own `String.prototype.normalize`).
+fn nfc(pass: &str) -> String {
+    js_sys::JsString::from(pass).normalize("NFC").into()
+}
 
 /// Shown instead of every screen while stored data is locked.
 #[component]
@@ -28,7 +32,7 @@ pub fn Unlock() -> impl IntoView {
         let Status::Locked { raw } = st.status.get_untracked() else {
             return;
         };
-        let typed = pass.get_untracked();
+        let typed = nfc(&pass.get_untracked());
         if typed.is_empty() {
             return refuse("lock.needpass");
         }
@@ -91,7 +95,7 @@ pub fn LockSettings() -> impl IntoView {
         after.set(m.clone());
         let _ = storage::write(AUTOLOCK_KEY, &m);
         if locked() {
-            lock::auto_lock(m.parse().unwrap_or(15));
+            lock::auto_lock(auto_lock_minutes());
         }
     };
     let set = move |ev: leptos::ev::SubmitEvent| {
@@ -99,8 +103,8 @@ pub fn LockSettings() -> impl IntoView {
         if st.status.get_untracked() != Status::Saving {
             return refuse("lock-pass", "lock.cannot");
         }
-        let typed = pass.get_untracked();
-        match temper_core::passphrase::problem(&typed, &again.get_untracked()) {
+        let typed = nfc(&pass.get_untracked());
+        match temper_core::passphrase::problem(&typed, &nfc(&again.get_untracked())) {
             Some("lock.mismatch") => return refuse("lock-again", "lock.mismatch"),
             Some(key) => return refuse("lock-pass", key),
             None => {}
@@ -109,16 +113,21 @@ pub fn LockSettings() -> impl IntoView {
         working.set(true);
         let _ = storage::write(AUTOLOCK_KEY, &after.get_untracked());
         lock::create(&typed, move |ok| {
-            working.set(false);
-            if ok {
-                st.lock_on();
-                pass.set(String::new());
-                again.set(String::new());
-                on.set(true);
-                st.say(t("lock.done"), false, None);
-            } else {
-                refuse("lock-pass", "lock.unavailable");
+            if !ok {
+                working.set(false);
+                return refuse("lock-pass", "lock.unavailable");
             }
+            // "Encrypted" is said only once the sealed copy is stored and
+            // read back; otherwise the storage banner says what failed.
+            st.lock_on(move |sealed| {
+                working.set(false);
+                if sealed {
+                    pass.set(String::new());
+                    again.set(String::new());
+                    on.set(true);
+                    st.say(t("lock.done"), false, None);
+                }
+            });
         });
     };
     let off = move |_| {
@@ -130,8 +139,12 @@ pub fn LockSettings() -> impl IntoView {
         }
     };
     let select = move || {
-        let options = AUTO_LOCK
-            .map(|m| view! { <option value=m selected=m == after.get_untracked()>{tk("lock.after", m)}</option> })
+        let options = AUTO_LOCK_CHOICES
+            .map(|m| {
+                let m = m.to_string();
+                let chosen = m == after.get_untracked();
+                view! { <option value=m.clone() selected=chosen>{tk("lock.after", &m)}</option> }
+            })
             .into_iter()
             .collect_view();
         view! {
@@ -148,7 +161,7 @@ pub fn LockSettings() -> impl IntoView {
                 <p>{t("lock.on")}</p>
                 {select()}
                 <p class="choices">
-                    <button type="button" class="button" on:click=move |_| st.relock()>{t("lock.now")}</button>
+                    <button type="button" class="button" on:click=move |_| st.lock_everywhere()>{t("lock.now")}</button>
                     <button type="button" class="button" on:click=off>{t("lock.off")}</button>
                 </p>
             }

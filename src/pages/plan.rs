@@ -20,7 +20,7 @@ use temper_core::plan::{
     audit_values, parse_step, step_id, strategy_of, valid_due, AuditProblem, MAX_VALUE_CHARS,
 };
 use temper_core::scoring::score;
-use temper_core::store::{new_id, Audit, PlanStep};
+use temper_core::store::{new_id, PlanStep};
 use temper_core::strategies::{
     by_id, recommend, Recommendation, Strategy, PROFESSIONAL, STRATEGIES,
 };
@@ -521,7 +521,7 @@ fn LedgerForm() -> impl IntoView {
             </fieldset>
             <p class="field">
                 <label for="ledger-what">{t("ledger.what")}</label>
-                <input type="text" id="ledger-what" maxlength=MAX_WHAT_CHARS autocomplete="off" bind:value=what/>
+                <input type="text" id="ledger-what" dir="auto" maxlength=MAX_WHAT_CHARS autocomplete="off" bind:value=what/>
             </p>
             <FormError form="ledger" error/>
             <p><button type="button" id="ledger-add" on:click=add>{t("ledger.save")}</button></p>
@@ -617,7 +617,7 @@ fn LedgerSummary(entries: Memo<Vec<Entry>>) -> impl IntoView {
                                     <td>{tk("ledger.flow", e.flow.key())}</td>
                                     <td>{tk("ledger.area", e.area.key())}</td>
                                     <td>{format!("{sign}{}", e.size)}</td>
-                                    <td>{what}</td>
+                                    <td><bdi>{what}</bdi></td>
                                     <td><button type="button" aria-label=label on:click=remove>{t("plan.remove")}</button></td>
                                 </tr>
                             }
@@ -647,21 +647,24 @@ const VALUES: [&str; 12] = [
     "security",
 ];
 
-/// "Family: gap 7 (rated 3 of 10)", biggest gap first.
-fn gap_texts(values: &[(String, u8)]) -> Vec<String> {
+/// "Family: gap 7 (rated 3 of 10)", biggest gap first. The value the
+/// person typed is isolated (`<bdi>`), so no character in it can turn
+/// the rest of the line around, and it is never read as a parameter.
+fn gap_lines(values: &[(String, u8)]) -> impl IntoView {
+    let template = t("audit.gap.line");
     audit_gaps(values)
         .into_iter()
         .map(|(v, gap)| {
-            tf(
-                "audit.gap.line",
-                &[
-                    ("value", &v),
-                    ("gap", &gap.to_string()),
-                    ("rating", &(10 - gap).to_string()),
-                ],
-            )
+            let args = [("gap", gap.to_string()), ("rating", (10 - gap).to_string())];
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let (before, after) = template.split_once("{value}").unwrap_or(("", &template));
+            let (before, after) = (
+                temper_core::i18n::fill(before, &args),
+                temper_core::i18n::fill(after, &args),
+            );
+            view! { <li>{before}<bdi>{v}</bdi>{after}</li> }
         })
-        .collect()
+        .collect_view()
 }
 
 #[component]
@@ -698,8 +701,7 @@ pub fn AuditScreen() -> impl IntoView {
             }
         };
         error.set(String::new());
-        let at = now_ms();
-        st.data.update(|d| d.audit = Some(Audit { at, values }));
+        st.data.update(|d| d.set_audit(values, now_ms()));
         save_and_say(st, "audit.saved");
     };
     let fields = rows
@@ -711,7 +713,7 @@ pub fn AuditScreen() -> impl IntoView {
                     <legend>{tf("audit.value.n", &[("n", &(i + 1).to_string())])}</legend>
                     <p class="field">
                         <label for=format!("value-{i}")>{t("audit.value")}</label>
-                        <input type="text" id=format!("value-{i}") list="audit-values" maxlength=MAX_VALUE_CHARS autocomplete="off" bind:value=value/>
+                        <input type="text" id=format!("value-{i}") dir="auto" list="audit-values" maxlength=MAX_VALUE_CHARS autocomplete="off" bind:value=value/>
                     </p>
                     <p class="field">
                         <label for=format!("rating-{i}")>{t("audit.rating")}</label>
@@ -738,7 +740,7 @@ pub fn AuditScreen() -> impl IntoView {
             {move || audit.get().map(|a| view! {
                 <h2>{t("audit.gaps")}</h2>
                 <p class="fine">{tf("audit.when", &[("date", &fmt_date(a.at))])}</p>
-                <ol>{gap_texts(&a.values).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ol>
+                <ol>{gap_lines(&a.values)}</ol>
                 <p>{t("audit.next")}</p>
                 <Card s=values r=None/>
             })}
@@ -796,7 +798,7 @@ pub fn Report() -> impl IntoView {
             }}
             {(d.checkins.len() >= 2).then(|| view! {
                 <h2>{t("report.trend")}</h2>
-                <crate::pages::history::Trend checkins=d.checkins.clone()/>
+                <crate::pages::history::Trend points=temper_core::history::chart_points(&temper_core::history::rows(&d.checkins))/>
             })}
             <h2>{t("plan.mine")}</h2>
             <p>{progress}</p>
@@ -807,7 +809,7 @@ pub fn Report() -> impl IntoView {
             })}
             {d.audit.as_ref().filter(|a| !a.values.is_empty()).map(|a| view! {
                 <h2>{t("audit.gaps")}</h2>
-                <Items items=gap_texts(&a.values)/>
+                <ul>{gap_lines(&a.values)}</ul>
             })}
             <p class="noprint">
                 <a class="button" href="#/plan">{t("plan.nav.plan")}</a>" "

@@ -232,12 +232,15 @@ fn NoteEditor(id: String) -> impl IntoView {
     let save = move |_| {
         st.data.update(|d| d.set_note(&id, &text.get_untracked()));
         st.persist();
-        status.set(t("note.saved"));
+        // Said only once it is stored; a failure shows the storage banner.
+        if st.saved() {
+            status.set(t("note.saved"));
+        }
     };
     view! {
         <div class="note">
             <label for="note">{t("note.label")}</label>
-            <textarea id="note" rows="3" maxlength=MAX_NOTE_CHARS
+            <textarea id="note" rows="3" dir="auto" maxlength=MAX_NOTE_CHARS
                 prop:value=move || text.get()
                 on:input=move |ev| { text.set(event_target_value(&ev)); status.set(String::new()); }>
             </textarea>

@@ -215,3 +215,43 @@ test('erasing the locked data in another tab also clears a tab that was unlocked
   const saved = JSON.parse((await raw(a))!);
   expect(saved.data.checkins.length).toBe(1);
 });
+
+test('when the sealed copy does not fit, the lock says so and nothing claims encryption', async ({ page }) => {
+  await pulse(page);
+  const plain = await raw(page);
+  await page.goto('./#/privacy');
+  await page.evaluate(() => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k: string, v: string) {
+      if (k === 'temper.data' && v.includes('"sealed"')) throw new DOMException('full', 'QuotaExceededError');
+      return set.call(this, k, v);
+    };
+  });
+  await page.getByLabel('New passphrase (at least 8 characters)').fill(PASS);
+  await page.getByLabel('Type it again').fill(PASS);
+  await page.getByRole('button', { name: 'Lock with this passphrase' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'storage is full' })).toBeVisible({ timeout: 15000 });
+  await expect(page.getByText('Locked. Your data is now stored encrypted.')).toHaveCount(0);
+  expect(await raw(page)).toBe(plain);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Temper is locked' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Lock with this passphrase' })).toBeVisible();
+});
+
+test('"Lock now" locks every open tab', async ({ context }) => {
+  const a = await context.newPage();
+  await a.bringToFront();
+  await pulse(a);
+  await setLock(a);
+  const b = await context.newPage();
+  await b.goto('./#/history');
+  await b.bringToFront();
+  await unlock(b);
+  await expect(b.locator('table.history tbody tr')).toHaveCount(1, { timeout: 15000 });
+  await a.bringToFront();
+  await a.getByRole('button', { name: 'Lock now' }).click();
+  await expect(a.getByRole('heading', { level: 1, name: 'Temper is locked' })).toBeVisible();
+  await b.bringToFront();
+  await expect(b.getByRole('heading', { level: 1, name: 'Temper is locked' })).toBeVisible();
+  await expect(b.locator('table.history')).toHaveCount(0);
+});

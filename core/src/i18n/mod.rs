@@ -123,13 +123,33 @@ pub fn strategy_keys() -> Vec<String> {
     keys
 }
 
-/// Replace `{name}` parameters with values.
-#[inline(never)]
+/// Replace `{name}` parameters with values, in one pass over the template:
+/// a value is never read again, so a value that looks like a parameter
+/// (an audit value typed as `{gap}`) stays as it was typed.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -313,6 +333,15 @@ mod tests {
                 assert!(!b.trim().is_empty(), "{} has empty {key}", lang.code());
             }
         }
+    }
+
+    #[test]
+    fn fill_never_reads_a_value_as_a_parameter() {
+        let t = "{value}: gap {gap} (rated {rating} of 10)";
+        let out = fill(t, &[("value", "{gap}"), ("gap", "7"), ("rating", "3")]);
+        assert_eq!(out, "{gap}: gap 7 (rated 3 of 10)");
+        assert_eq!(fill("{a} {unknown} {", &[("a", "1")]), "1 {unknown} {");
+        assert_eq!(fill("no parameters", &[]), "no parameters");
     }
 
     #[test]

@@ -129,11 +129,22 @@ impl Data {
             self.tombstone(&id);
         }
         if self.audit.is_some() {
-            self.audit = Some(Audit {
-                at: now,
-                values: Vec::new(),
-            });
+            self.set_audit(Vec::new(), now);
         }
+    }
+
+    /// Record a new inner audit. It is stamped later than the one it
+    /// replaces even when that one carries a time ahead of this device's
+    /// clock, so an edit made here always wins over the stored copy.
+    pub fn set_audit(&mut self, values: Vec<(String, u8)>, now: i64) {
+        let after = self
+            .audit
+            .as_ref()
+            .map_or(i64::MIN, |a| a.at.saturating_add(1));
+        self.audit = Some(Audit {
+            at: now.max(after),
+            values,
+        });
     }
 
     /// Set a check-in's note, cut to [`MAX_NOTE_CHARS`].

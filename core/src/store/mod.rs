@@ -469,6 +469,22 @@ mod tests {
     }
 
     #[test]
+    fn an_audit_saved_here_wins_over_one_stamped_ahead_of_the_clock() {
+        let mut stored = Data::default();
+        stored.set_audit(vec![("Old".into(), 2)], 253_402_300_799_000);
+        let mut mine = stored.clone();
+        mine.set_audit(vec![("New".into(), 7)], 1_700_000_000_000);
+        // The next save merges the stored copy in first: ours must win.
+        mine.merge(&stored);
+        assert_eq!(mine.audit.as_ref().unwrap().values[0].0, "New");
+        assert!(mine.has_news_for(&stored));
+        // And "delete all" empties it for good.
+        mine.delete_all(1_700_000_000_001);
+        mine.merge(&stored);
+        assert!(mine.audit.as_ref().unwrap().values.is_empty());
+    }
+
+    #[test]
     fn notes_are_trimmed_and_capped() {
         let mut d = Data::default();
         d.upsert(checkin("a", 1));
