@@ -255,3 +255,20 @@ test('"Lock now" locks every open tab', async ({ context }) => {
   await expect(b.getByRole('heading', { level: 1, name: 'Temper is locked' })).toBeVisible();
   await expect(b.locator('table.history')).toHaveCount(0);
 });
+
+test('a passphrase typed in another Unicode form still unlocks, and blank ones are refused', async ({ page }) => {
+  await pulse(page);
+  await page.goto('./#/privacy');
+  await page.getByLabel('New passphrase (at least 8 characters)').fill('        ');
+  await page.getByLabel('Type it again').fill('        ');
+  await page.getByRole('button', { name: 'Lock with this passphrase' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The passphrase needs at least 8 characters.');
+  const decomposed = 'cafe\u0301 au lait';
+  await page.getByLabel('New passphrase (at least 8 characters)').fill(decomposed);
+  await page.getByLabel('Type it again').fill(decomposed);
+  await page.getByRole('button', { name: 'Lock with this passphrase' }).click();
+  await expect(page.getByText('Locked. Your data is now stored encrypted.')).toBeVisible({ timeout: 15000 });
+  await page.reload();
+  await unlock(page, decomposed.normalize('NFC'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Temper' })).toBeVisible({ timeout: 15000 });
+});
