@@ -67,6 +67,11 @@ split!(plan, plan_screen, |r| match r {
 split!(privacy, privacy_screen, |_| {
     view! { <crate::pages::simple::Privacy/> }.into_any()
 });
+// Help: the whole screen, or (inside a check-in) just the helplines.
+split!(help, help_screen, |r| match r {
+    Route::Help => view! { <crate::pages::help::Help/> }.into_any(),
+    _ => view! { <crate::pages::help::HelpLines/> }.into_any(),
+});
 split!(unlock, unlock_screen, |_| {
     view! { <crate::pages::lock::Unlock/> }.into_any()
 });
@@ -77,6 +82,7 @@ fn loader(route: &Route) -> fn() -> Load {
         Route::Results(_) => || Box::pin(results_screen()),
         Route::History => || Box::pin(history_screen()),
         Route::Plan | Route::Ledger | Route::Audit | Route::Report => || Box::pin(plan_screen()),
+        Route::Help => || Box::pin(help_screen()),
         _ => || Box::pin(privacy_screen()),
     }
 }
@@ -86,6 +92,12 @@ fn loader(route: &Route) -> fn() -> Load {
 pub fn show(route: Route) -> AnyView {
     let load = loader(&route);
     view! { <Lazy route load/> }.into_any()
+}
+
+/// The helplines, inside a check-in (the help screen's split module).
+pub fn help_lines() -> AnyView {
+    let load: fn() -> Load = || Box::pin(help_screen());
+    view! { <Lazy route=Route::CheckIn load/> }.into_any()
 }
 
 /// The unlock screen, shown instead of every screen while data is locked.
@@ -127,8 +139,10 @@ pub fn prefetch_results(st: AppState) {
     want_more_texts(st);
     spawn_local(async {
         // The loader keeps what it fetched; a failure shows when the
-        // results screen is opened.
+        // screen is opened. Help comes too, so it shows at once when an
+        // answer calls for it.
         let _ = results_screen().await;
+        let _ = help_screen().await;
     });
 }
 

@@ -293,7 +293,11 @@ pub fn App(st: AppState) -> impl IntoView {
             <Notices/>
             {screen}
         </main>
-        <footer class="foot"><p>{t("footer")}</p><Preferences/></footer>
+        <footer class="foot">
+            <p><a href="#/help">{t("footer.help")}</a></p>
+            <p>{t("footer")}</p>
+            <Preferences/>
+        </footer>
     }
 }
 

@@ -207,6 +207,12 @@ pub static ITEMS: &[Item] = &[
 /// The id of the low-mood item, which can bring "Talk to someone" forward.
 pub const LOW_MOOD_ITEM: &str = "sg4";
 
+/// Whether this answer should bring up help at once, during the check-in:
+/// Often or Always to the low-mood question.
+pub fn calls_for_help_now(item_id: &str, answer: u8) -> bool {
+    item_id == LOW_MOOD_ITEM && answer >= 3
+}
+
 pub fn item_by_id(id: &str) -> Option<&'static Item> {
     ITEMS.iter().find(|i| i.id == id)
 }

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod content;
 pub mod draft;
 pub mod explain;
+pub mod helplines;
 pub mod history;
 pub mod i18n;
 pub mod ics;

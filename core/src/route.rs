@@ -25,6 +25,8 @@ pub enum Route {
     /// The printable summary.
     Report,
     Privacy,
+    /// Talk to someone: helplines for the person's region.
+    Help,
     NotFound(String),
 }
 
@@ -47,6 +49,7 @@ impl Route {
             ("audit", None) => Route::Audit,
             ("report", None) => Route::Report,
             ("privacy", None) => Route::Privacy,
+            ("help", None) => Route::Help,
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -61,7 +64,7 @@ impl Route {
             Route::History => "history",
             Route::Plan | Route::Ledger | Route::Audit | Route::Report => "plan",
             Route::Privacy => "privacy",
-            Route::NotFound(_) => "",
+            Route::Help | Route::NotFound(_) => "",
         }
     }
 
@@ -87,6 +90,7 @@ impl Route {
             Route::Audit => "#/audit".into(),
             Route::Report => "#/report".into(),
             Route::Privacy => "#/privacy".into(),
+            Route::Help => "#/help".into(),
             Route::NotFound(p) => format!("#/{p}"),
         }
     }
@@ -109,6 +113,7 @@ mod tests {
             Route::Audit,
             Route::Report,
             Route::Privacy,
+            Route::Help,
         ] {
             assert_eq!(Route::parse(&r.href()), r);
         }

@@ -102,6 +102,13 @@ fn StepForm() -> impl IntoView {
             }
         })
     });
+    // Help at once, without leaving the check-in, when an answer calls for it.
+    let help_now = Memo::new(move |_| match current {
+        Step::Question(item) => chosen
+            .get()
+            .is_some_and(|a| temper_core::content::calls_for_help_now(item.id, a)),
+        Step::Context => false,
+    });
     let choose = move |value: u8| {
         error.set(String::new());
         st.update_draft(|d| match d.current() {
@@ -160,6 +167,14 @@ fn StepForm() -> impl IntoView {
                 <div class="options">{options}</div>
             </fieldset>
             <p id="step-error" class="error" role="alert">{move || error.get()}</p>
+            <Show when=move || help_now.get()>
+                <section class="help prominent">
+                    <h2>{t("help.title")}</h2>
+                    <p><strong>{t("help.now")}</strong></p>
+                    <p>{t("help.urgent")}</p>
+                    {crate::lazy::help_lines()}
+                </section>
+            </Show>
             <div class="step-nav">
                 <button type="button" class="button" disabled=d.step == 0 on:click=back>{t("checkin.back")}</button>
                 <button type="submit" class="button primary">{finish}</button>

@@ -2,6 +2,7 @@
 //! through `state`; they compute nothing of their own.
 
 pub mod checkin;
+pub mod help;
 pub mod history;
 pub mod home;
 pub mod lock;

@@ -116,6 +116,7 @@ fn TalkToSomeone(prominent: bool) -> impl IntoView {
             {prominent.then(|| view! { <p><strong>{t("help.prominent")}</strong></p> })}
             <p>{t("help.body")}</p>
             <p><strong>{t("help.urgent")}</strong></p>
+            <p><a class="button" href="#/help">{t("help.lines")}</a></p>
         </section>
     }
 }

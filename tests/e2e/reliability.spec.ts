@@ -167,3 +167,19 @@ test('a check-in finished in another tab is not offered again here', async ({ co
   await b.goto('./#/checkin');
   await expect(b.getByRole('heading', { name: 'Choose a check-in' })).toBeVisible();
 });
+
+test('a long unbroken value never widens Audit or Report past a 375 px screen', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 700 });
+  await pulse(page, 'Often');
+  await page.goto('./#/audit');
+  await page.locator('#value-0').fill('x'.repeat(60));
+  await page.locator('#rating-0').fill('2');
+  await page.getByRole('button', { name: 'Save audit' }).click();
+  await expect(page.getByText('Audit saved.')).toBeVisible();
+  for (const route of ['audit', 'report']) {
+    await page.goto(`./#/${route}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, route).toBeLessThanOrEqual(0);
+  }
+});

@@ -102,8 +102,8 @@ impl Texts {
 /// walks the start-up screens with the rest held back and finds no key
 /// shown in place of a text.
 pub const FIRST_LOAD: &[&str] = &[
-    "app", "checkin", "date", "footer", "home", "item", "lang", "loading", "mode", "month", "nav",
-    "notfound", "role", "scale", "skip", "store", "theme", "update", "zone",
+    "app", "checkin", "date", "footer", "help", "home", "item", "lang", "loading", "mode", "month",
+    "nav", "notfound", "role", "scale", "skip", "store", "theme", "update", "zone",
 ];
 
 /// Whether `key`'s text is in the first part of a language file.
