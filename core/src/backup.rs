@@ -227,7 +227,9 @@ pub fn export_csv(
         let mut row = vec![csv_field(&date(c.at)), csv_field(&mode)];
         row.push(display(s.burnout).to_string());
         row.push(display(s.rustout).to_string());
-        row.push(csv_field(&text(s.zone().key())));
+        row.push(csv_field(&text(
+            crate::profile::Profile::of(&s).headline_key(),
+        )));
         row.extend(s.dimensions.iter().map(|(_, v)| display(*v).to_string()));
         out.push_str(&row.join(","));
         out.push_str("\r\n");
@@ -451,7 +453,7 @@ mod tests {
         // Rarely = 25 everywhere; efficacy reversed = 75. Burnout = 41.67 -> 42.
         assert_eq!(
             lines[1],
-            "1970-01-01,MODE.FULL,42,25,ZONE.BALANCE,25,25,75,25,25,25"
+            "1970-01-01,MODE.FULL,42,25,ZONE.STRAINED,25,25,75,25,25,25"
         );
         assert_eq!(csv_field("a,\"b\""), "\"a,\"\"b\"\"\"");
     }

@@ -73,6 +73,8 @@ pub struct Row {
     pub burnout: u8,
     pub rustout: u8,
     pub zone: crate::scoring::Zone,
+    /// The words for where it stands (see `Profile::headline_key`).
+    pub label: &'static str,
 }
 
 /// Score every check-in once.
@@ -87,6 +89,7 @@ pub fn rows(checkins: &[CheckIn]) -> Vec<Row> {
                 burnout: display(s.burnout),
                 rustout: display(s.rustout),
                 zone: s.zone(),
+                label: crate::profile::Profile::of(&s).headline_key(),
             }
         })
         .collect()

@@ -12,6 +12,7 @@ pub mod ics;
 pub mod ledger;
 pub mod passphrase;
 pub mod plan;
+pub mod profile;
 pub mod route;
 pub mod scoring;
 pub mod store;

@@ -65,7 +65,7 @@ fn overview(checkins: &[CheckIn]) -> Overview {
                 mode: c.mode.key(),
                 burnout: r.burnout,
                 rustout: r.rustout,
-                zone: r.zone.key(),
+                zone: r.label,
                 note: c.note.clone(),
             })
             .collect(),

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use temper_core::content::{Mode, ITEMS, SCALE_KEYS};
 use temper_core::explain::explain;
 use temper_core::history::{map_path, map_point, MAP_QUADS};
+use temper_core::profile::Profile;
 use temper_core::scoring::{display, score, Band, Scores};
 use temper_core::store::{CheckIn, MAX_NOTE_CHARS};
 use temper_core::strategies::recommend;
@@ -142,7 +143,25 @@ fn scored_lines<K: Copy>(
 #[component]
 fn Explanation(s: Scores, c: CheckIn) -> impl IntoView {
     let e = explain(&s, c.role);
+    let p = Profile::of(&s);
     let full = c.mode == Mode::Full;
+    // A very high dimension comes first, whatever the averages say.
+    let very_high = (!p.very_high.is_empty()).then(|| {
+        let dims = p
+            .very_high
+            .iter()
+            .map(|(d, v)| format!("{} ({})", tk("dim", d.key()), display(*v)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        view! { <p><strong>{tf("results.veryhigh", &[("dims", &dims)])}</strong></p> }
+    });
+    let pattern = full.then(|| {
+        let line = |key: String| format!("{}: {}", t(&key), t(&format!("{key}.summary")));
+        view! {
+            <h3>{t("results.profile")}</h3>
+            <Items items=vec![line(p.burnout_key()), line(p.rustout_key())]/>
+        }
+    });
     let listed = |h: &str, items: Vec<String>, none: &str| {
         view! {
             <h3>{t(h)}</h3>
@@ -155,7 +174,9 @@ fn Explanation(s: Scores, c: CheckIn) -> impl IntoView {
     };
     view! {
         <h2>{t("results.why")}</h2>
-        <p>{t(&format!("{}.summary", e.zone.key()))}</p>
+        {very_high}
+        <p>{t(&p.summary_key())}</p>
+        {pattern}
         {(!e.rest_reasons.is_empty()).then(|| view! {
             <h3>{t("results.reasons")}</h3>
             <Items items=e.rest_reasons.iter().map(|r| t(r.key())).collect()/>
@@ -260,7 +281,7 @@ fn Indices(s: Scores) -> impl IntoView {
         <h2>{t("results.indices")}</h2>
         <Meter name=t("results.burnout") value=s.burnout big=true/>
         <Meter name=t("results.rustout") value=s.rustout big=true/>
-        <p><strong>{tf("results.zone", &[("zone", &t(s.zone().key()))])}</strong></p>
+        <p><strong>{tf("results.zone", &[("zone", &t(Profile::of(&s).headline_key()))])}</strong></p>
     }
 }
 
@@ -299,7 +320,7 @@ fn Report(c: CheckIn) -> impl IntoView {
         &[
             ("x", &x.to_string()),
             ("y", &y.to_string()),
-            ("zone", &t(s.zone().key())),
+            ("zone", &t(Profile::of(&s).headline_key())),
         ],
     );
     let first = recommend(&s).into_iter().next().map(|r| {

@@ -308,7 +308,11 @@ mod tests {
     fn every_language_has_every_content_and_strategy_key() {
         for lang in Lang::all() {
             let texts = file(lang);
-            for key in content_keys().iter().chain(&strategy_keys()) {
+            for key in content_keys()
+                .iter()
+                .chain(&strategy_keys())
+                .chain(&crate::profile::profile_keys())
+            {
                 let text = texts.get(key);
                 assert!(
                     text.is_some_and(|t| !t.trim().is_empty()),
