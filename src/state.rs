@@ -223,7 +223,10 @@ impl AppState {
         let stored = storage::read(DATA_KEY).ok().flatten();
         match stored.filter(|raw| store::load(Some(raw)) == Loaded::Sealed) {
             Some(raw) => lock::reopen(&raw, move |plain| {
-                if let Some((mut theirs, Status::Saving)) = plain.ok().map(|p| open(Some(p))) {
+                // Read directly (not through `open`, which may keep a plain
+                // pre-migration copy: nothing readable is written while
+                // the lock is on).
+                if let Some(Loaded::Ok(mut theirs)) = plain.ok().map(|p| store::load(Some(&p))) {
                     theirs.forget_deletions(&restored);
                     st.data.update(|d| d.merge(&theirs));
                 }
