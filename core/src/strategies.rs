@@ -231,9 +231,14 @@ fn fit_score(fit: Fit, s: &Scores) -> Option<f64> {
 ///    the strategy addresses), the higher.
 /// 4. A rest strategy is only suggested for a kind of rest that is depleted
 ///    (50 or more); other strategies need some fit (25 or more).
+/// 5. Ties are broken by the person's own scores on everything the
+///    strategies address (the mean of their fits), not by library order.
+/// 6. A plan for the whole result: when both indices are 50 or more, or
+///    any rust-out dimension is very high, at least one of the top three
+///    is a rust-out strategy.
 pub fn recommend(s: &Scores) -> Vec<Recommendation> {
     let zone = s.zone();
-    let mut out: Vec<(i32, Recommendation)> = STRATEGIES
+    let mut out: Vec<(i32, f64, Recommendation)> = STRATEGIES
         .iter()
         .filter_map(|strategy| {
             let (because, best) = strategy
@@ -260,8 +265,15 @@ pub fn recommend(s: &Scores) -> Vec<Recommendation> {
             };
             let help_boost = if prominent_help { 10_000 } else { 0 };
             let rank = help_boost + family_boost + display(best) as i32;
+            let scores: Vec<f64> = strategy
+                .fits
+                .iter()
+                .filter_map(|f| fit_score(*f, s))
+                .collect();
+            let mean = scores.iter().sum::<f64>() / scores.len().max(1) as f64;
             Some((
                 rank,
+                mean,
                 Recommendation {
                     strategy,
                     because,
@@ -270,8 +282,32 @@ pub fn recommend(s: &Scores) -> Vec<Recommendation> {
             ))
         })
         .collect();
-    out.sort_by_key(|a| std::cmp::Reverse(a.0));
-    out.into_iter().map(|(_, r)| r).collect()
+    out.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)));
+    let mut ranked: Vec<Recommendation> = out.into_iter().map(|(_, _, r)| r).collect();
+    if needs_rustout(s)
+        && !ranked
+            .iter()
+            .take(3)
+            .any(|r| r.strategy.family == Family::RustOut)
+    {
+        if let Some(i) = ranked
+            .iter()
+            .position(|r| r.strategy.family == Family::RustOut)
+        {
+            let r = ranked.remove(i);
+            ranked.insert(2.min(ranked.len()), r);
+        }
+    }
+    ranked
+}
+
+/// Whether the result calls for a rust-out strategy near the top (rule 6).
+pub fn needs_rustout(s: &Scores) -> bool {
+    use crate::content::Dimension::{Boredom, Disengagement, UnderChallenge};
+    s.zone() == Zone::Both
+        || [Boredom, Disengagement, UnderChallenge]
+            .iter()
+            .any(|d| s.dimension(*d) >= crate::scoring::VERY_HIGH)
 }
 
 #[cfg(test)]
@@ -406,6 +442,22 @@ mod tests {
         assert_eq!(autonomy.because.name_key(), "drv.control");
     }
 
+    #[test]
+    fn both_at_once_gets_a_rust_out_strategy_in_the_top_three() {
+        // "Often" to everything: burnout 58, rust-out 75, under-challenge 75.
+        let a = crate::content::ITEMS
+            .iter()
+            .map(|i| (i.id.to_string(), 3))
+            .collect();
+        let s = score(&a);
+        assert_eq!(s.zone(), Zone::Both);
+        let r = recommend(&s);
+        assert!(r
+            .iter()
+            .take(3)
+            .any(|x| x.strategy.family == Family::RustOut));
+    }
+
     proptest! {
         #[test]
         fn ranking_rules_hold_for_any_answers(a in crate::scoring::tests::any_full_answers()) {
@@ -413,6 +465,10 @@ mod tests {
             let r = recommend(&s);
             if s.talk_prominent() {
                 prop_assert_eq!(r[0].strategy.id, PROFESSIONAL);
+            }
+            if needs_rustout(&s) {
+                prop_assert!(r.iter().take(3).any(|x| x.strategy.family == Family::RustOut));
+                return Ok(());
             }
             let start = usize::from(s.talk_prominent());
             let (top, other) = match s.zone() {
