@@ -159,22 +159,6 @@ pub fn FormError(form: &'static str, error: RwSignal<String>) -> impl IntoView {
     view! { <p class="error" role="alert" id=format!("{form}-error")>{move || error.get()}</p> }
 }
 
-/// A form's submit button, with "Working…" beside it while `working`.
-#[component]
-pub fn SubmitRow(
-    id: &'static str,
-    label: String,
-    status: &'static str,
-    working: RwSignal<bool>,
-) -> impl IntoView {
-    view! {
-        <p>
-            <button type="submit" class="button primary" id=id>{label}</button>" "
-            <span role="status" id=status>{move || if working.get() { t("lock.working") } else { String::new() }}</span>
-        </p>
-    }
-}
-
 /// Storage problems, each with a way to keep a copy of the data.
 #[component]
 fn StorageBanner() -> impl IntoView {

@@ -73,23 +73,21 @@ pub const CLOCK_SLACK_MS: i64 = 24 * 3_600_000;
 /// far-future time would stay "latest" for ever, and would win every merge.
 fn check_times(d: &Data, now: i64) -> Result<(), ImportError> {
     let ok = |at: i64| (EARLIEST_MS..=now + CLOCK_SLACK_MS).contains(&at);
-    let bad = d
-        .checkins
-        .iter()
-        .position(|c| !ok(c.at))
-        .map(|n| format!("check-in {}", n + 1))
-        .or_else(|| {
-            d.plan
-                .iter()
-                .position(|p| !ok(p.at))
-                .map(|n| format!("plan step {}", n + 1))
-        })
-        .or_else(|| {
-            d.ledger
-                .iter()
-                .position(|e| !ok(e.at))
-                .map(|n| format!("ledger entry {}", n + 1))
-        })
+    // The first item of a list whose time is out of range, named.
+    fn first<T>(
+        items: &[T],
+        at: fn(&T) -> i64,
+        ok: &dyn Fn(i64) -> bool,
+        what: &str,
+    ) -> Option<String> {
+        items
+            .iter()
+            .position(|x| !ok(at(x)))
+            .map(|n| format!("{what} {}", n + 1))
+    }
+    let bad = first(&d.checkins, |c| c.at, &ok, "check-in")
+        .or_else(|| first(&d.plan, |p| p.at, &ok, "plan step"))
+        .or_else(|| first(&d.ledger, |e| e.at, &ok, "ledger entry"))
         .or_else(|| {
             d.audit
                 .as_ref()

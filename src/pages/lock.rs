@@ -5,8 +5,24 @@
 
 use crate::state::{auto_lock_minutes, locked, use_state, Status, AUTO_LOCK_CHOICES};
 use crate::storage::{self, AUTOLOCK_KEY, DATA_KEY, DRAFT_KEY};
-use crate::{autofocus, dom, lock, t, tk, FormError, SubmitRow};
+use crate::{autofocus, dom, lock, t, tk, FormError};
 use leptos::prelude::*;
+
+/// A form's submit button, with "Working…" beside it while `working`.
+#[component]
+fn SubmitRow(
+    id: &'static str,
+    label: String,
+    status: &'static str,
+    working: RwSignal<bool>,
+) -> impl IntoView {
+    view! {
+        <p>
+            <button type="submit" class="button primary" id=id>{label}</button>" "
+            <span role="status" id=status>{move || if working.get() { t("lock.working") } else { String::new() }}</span>
+        </p>
+    }
+}
 
 /// The passphrase in Unicode normalization form C, so "é" typed as one
 /// character or as "e" and a combining accent is the same passphrase
