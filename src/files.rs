@@ -6,16 +6,14 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String> {
-    let fail = |e: wasm_bindgen::JsValue| {
-        e.as_string()
-            .unwrap_or_else(|| "the browser refused".into())
-    };
+    let fail =
+        |e: wasm_bindgen::JsValue| e.as_string().unwrap_or_else(|| crate::t("store.refused"));
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let document = crate::dom::document().ok_or("no document")?;
+    let document = crate::dom::document().ok_or_else(|| crate::t("store.refused"))?;
     let a: web_sys::HtmlAnchorElement =
         document.create_element("a").map_err(fail)?.unchecked_into();
     a.set_href(&url);

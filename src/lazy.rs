@@ -116,7 +116,7 @@ pub enum More {
 }
 
 /// Ask for the rest of the texts unless they are here or on the way.
-fn want_more_texts(st: AppState) {
+pub(crate) fn want_more_texts(st: AppState) {
     if matches!(st.more_texts.get_untracked(), More::Here | More::Coming) {
         return;
     }

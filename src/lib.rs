@@ -49,6 +49,12 @@ pub fn tf(key: &str, args: &[(&str, &str)]) -> String {
     fill(&t(key), args)
 }
 
+/// A reason (why something could not be read or written) in the current
+/// language.
+pub fn words(reason: &temper_core::reason::Reason) -> String {
+    reason.words(&t)
+}
+
 pub fn lang() -> Lang {
     LANG.with(Cell::get)
 }
@@ -166,7 +172,13 @@ fn StorageBanner() -> impl IntoView {
     let message = Memo::new(move |_| match st.status.get() {
         Status::Saving => st.save_error.get(),
         Status::Unavailable => Some(t("store.unavailable")),
-        Status::Corrupt { reason, .. } => Some(tf("store.corrupt", &[("reason", &reason)])),
+        Status::Corrupt { reason, .. } => {
+            // Reasons are not among the start-up texts: say it again once
+            // they are here.
+            lazy::want_more_texts(st);
+            st.more_texts.track();
+            Some(tf("store.corrupt", &[("reason", &words(&reason))]))
+        }
         Status::TooNew { version, .. } => {
             Some(tf("store.toonew", &[("version", &version.to_string())]))
         }
@@ -176,6 +188,23 @@ fn StorageBanner() -> impl IntoView {
         message.get().map(|text| {
             let download = Callback::new(move |()| download_backup(st));
             view! { <Message alert=true text button=t("store.download") on_press=download/> }
+        })
+    }
+}
+
+/// An item dated where this device's clock says it can't be (before 2000,
+/// or more than a day ahead): it is kept, never counted as the latest
+/// check-in, and the person is told which one it is.
+#[component]
+fn ClockBanner() -> impl IntoView {
+    let st = state::use_state();
+    let item = Memo::new(move |_| st.data.with(|d| d.out_of_time(now_ms())));
+    move || {
+        item.get().map(|item| {
+            lazy::want_more_texts(st);
+            st.more_texts.track();
+            let text = tf("clock.outoftime", &[("item", &words(&item))]);
+            view! { <Message alert=true text/> }
         })
     }
 }
@@ -273,6 +302,7 @@ pub fn App(st: AppState) -> impl IntoView {
     };
     view! {
         <StorageBanner/>
+        <ClockBanner/>
         <main id="main" tabindex="-1">
             <Notices/>
             {screen}

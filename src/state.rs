@@ -10,6 +10,7 @@ use crate::t;
 use leptos::prelude::*;
 use std::cell::Cell;
 use temper_core::i18n::fill;
+use temper_core::reason::{Reason, Why};
 use temper_core::route::Route;
 use temper_core::store::{self, CheckIn, Data, Draft, Loaded, StoredDraft};
 
@@ -21,7 +22,7 @@ pub enum Status {
     /// Storage is blocked: memory only for this session.
     Unavailable,
     /// Stored text is unreadable: kept as it is, memory only.
-    Corrupt { reason: String, raw: String },
+    Corrupt { reason: Reason, raw: String },
     /// Written by a newer Temper: read-only, memory only.
     TooNew { version: u64, raw: String },
     /// Encrypted with a passphrase and not unlocked yet: nothing is shown
@@ -111,7 +112,7 @@ fn open(raw: Option<String>) -> (Data, Status) {
                 Err(_) => (
                     data,
                     Status::Corrupt {
-                        reason: "could not back up before upgrading".into(),
+                        reason: Reason::new(Why::NoBackup),
                         raw: original,
                     },
                 ),
@@ -211,8 +212,9 @@ impl AppState {
                     return;
                 }
                 let written = sealed
-                    .map_err(|()| StoreError::Other("encryption failed".into()))
-                    .and_then(|inner| store::sealed(&inner).map_err(StoreError::Other))
+                    .map_err(|()| Reason::new(Why::Encrypt))
+                    .and_then(|inner| store::sealed(&inner))
+                    .map_err(|r| StoreError::Other(crate::words(&r)))
                     .and_then(|text| storage::write(DATA_KEY, &text));
                 match written {
                     Ok(()) => st.save_error.set(None),
@@ -269,15 +271,14 @@ impl AppState {
         let text = self.data.with_untracked(store::save);
         lock::seal(&text, move |sealed| {
             let written = sealed
-                .map_err(|()| StoreError::Other("encryption failed".into()))
-                .and_then(|inner| store::sealed(&inner).map_err(StoreError::Other))
+                .map_err(|()| Reason::new(Why::Encrypt))
+                .and_then(|inner| store::sealed(&inner))
+                .map_err(|r| StoreError::Other(crate::words(&r)))
                 .and_then(|text| {
                     storage::write(DATA_KEY, &text)?;
                     match storage::read(DATA_KEY)? {
                         Some(back) if back == text => Ok(()),
-                        _ => Err(StoreError::Other(
-                            "the encrypted copy did not read back".into(),
-                        )),
+                        _ => Err(StoreError::Other(crate::words(&Reason::new(Why::ReadBack)))),
                     }
                 });
             match written {

@@ -48,7 +48,7 @@ fn classify(err: JsValue) -> StoreError {
         "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StoreError::Quota,
         "SecurityError" => StoreError::Unavailable,
         _ => StoreError::Other(if name.is_empty() {
-            err.as_string().unwrap_or_else(|| "unknown error".into())
+            err.as_string().unwrap_or_else(|| crate::t("store.unknown"))
         } else {
             name
         }),

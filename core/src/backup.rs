@@ -2,6 +2,7 @@
 //! asks. Export writes the same versioned envelope as storage; import
 //! validates a whole file before anything changes and previews the result.
 
+use crate::reason::{Reason, Why};
 use crate::scoring::{display, score};
 use crate::store::{self, Data, Loaded, MAX_IMPORT_BYTES, SCHEMA_VERSION};
 
@@ -13,29 +14,28 @@ pub enum ImportError {
     },
     Empty,
     /// Not JSON, truncated, too deeply nested, or the wrong shape.
-    Unreadable(String),
+    Unreadable(Reason),
     /// From a newer Temper than this one.
     TooNew {
         version: u64,
     },
     /// Readable JSON that fails validation (bad answers, duplicates, ...).
-    Invalid(String),
+    Invalid(Reason),
 }
 
-impl std::fmt::Display for ImportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl ImportError {
+    /// What to tell the person, in their language (see [`Reason::words`]).
+    pub fn reason(&self) -> Reason {
         match self {
-            ImportError::TooLarge { bytes } => write!(
-                f,
-                "the file is {bytes} bytes, over the {MAX_IMPORT_BYTES}-byte limit"
-            ),
-            ImportError::Empty => write!(f, "the file is empty"),
-            ImportError::Unreadable(why) => write!(f, "the file is not a Temper backup: {why}"),
-            ImportError::TooNew { version } => write!(
-                f,
-                "the file is from a newer version of Temper (format {version}; this one reads up to {SCHEMA_VERSION})"
-            ),
-            ImportError::Invalid(why) => write!(f, "the file has invalid content: {why}"),
+            ImportError::TooLarge { .. } => {
+                Reason::new(Why::FileTooLarge).with("limit", MAX_IMPORT_BYTES >> 20)
+            }
+            ImportError::Empty => Reason::new(Why::FileEmpty),
+            ImportError::Unreadable(why) => Reason::new(Why::NotBackup).about(why.clone()),
+            ImportError::TooNew { version } => Reason::new(Why::FileTooNew)
+                .with("version", version)
+                .with("ours", SCHEMA_VERSION),
+            ImportError::Invalid(why) => Reason::new(Why::BadContent).about(why.clone()),
         }
     }
 }
@@ -64,43 +64,7 @@ pub fn export_json(data: &Data) -> String {
     store::save(data)
 }
 
-/// The earliest time an imported item may carry: 2000-01-01.
-pub const EARLIEST_MS: i64 = 946_684_800_000;
-/// How far ahead of this device's clock an imported item may be dated.
-pub const CLOCK_SLACK_MS: i64 = 24 * 3_600_000;
-
-/// Refuse items dated before 2000 or more than a day ahead of `now`: a
-/// far-future time would stay "latest" for ever, and would win every merge.
-fn check_times(d: &Data, now: i64) -> Result<(), ImportError> {
-    let ok = |at: i64| (EARLIEST_MS..=now + CLOCK_SLACK_MS).contains(&at);
-    // The first item of a list whose time is out of range, named.
-    fn first<T>(
-        items: &[T],
-        at: fn(&T) -> i64,
-        ok: &dyn Fn(i64) -> bool,
-        what: &str,
-    ) -> Option<String> {
-        items
-            .iter()
-            .position(|x| !ok(at(x)))
-            .map(|n| format!("{what} {}", n + 1))
-    }
-    let bad = first(&d.checkins, |c| c.at, &ok, "check-in")
-        .or_else(|| first(&d.plan, |p| p.at, &ok, "plan step"))
-        .or_else(|| first(&d.ledger, |e| e.at, &ok, "ledger entry"))
-        .or_else(|| {
-            d.audit
-                .as_ref()
-                .filter(|a| !ok(a.at))
-                .map(|_| "the inner audit".to_string())
-        });
-    match bad {
-        Some(what) => Err(ImportError::Invalid(format!(
-            "{what} is dated before 2000 or in the future"
-        ))),
-        None => Ok(()),
-    }
-}
+pub use crate::store::{CLOCK_SLACK_MS, EARLIEST_MS};
 
 /// Parse and validate an import completely. `existing` is only read, to
 /// count what is new; `now` is this device's clock.
@@ -114,16 +78,16 @@ pub fn parse_import(text: &str, existing: &Data, now: i64) -> Result<Preview, Im
     let incoming = match store::parse(text) {
         Ok(Loaded::Ok(d) | Loaded::Migrated { data: d, .. }) => d,
         Ok(Loaded::TooNew { version, .. }) => return Err(ImportError::TooNew { version }),
-        Ok(Loaded::Sealed) => {
-            return Err(ImportError::Unreadable(
-                "it is locked with a passphrase; unlock Temper where it was made, then download a backup again".into(),
-            ))
-        }
+        Ok(Loaded::Sealed) => return Err(ImportError::Unreadable(Reason::new(Why::SealedFile))),
         Ok(Loaded::Empty | Loaded::Corrupt { .. }) => return Err(ImportError::Empty),
         Err(store::Problem::Content(why)) => return Err(ImportError::Invalid(why)),
         Err(store::Problem::Shape(why)) => return Err(ImportError::Unreadable(why)),
     };
-    check_times(&incoming, now)?;
+    if let Some(item) = incoming.out_of_time(now) {
+        return Err(ImportError::Invalid(
+            Reason::new(Why::OutOfTime).about(item),
+        ));
+    }
     // A check-in the file itself lists as deleted is not added.
     let gone: std::collections::HashSet<&str> =
         incoming.deleted.iter().map(String::as_str).collect();
@@ -354,8 +318,10 @@ mod tests {
             assert_eq!(got.is_ok(), ok, "{at}: {got:?}");
             if let Err(e) = got {
                 assert!(
-                    e.to_string().contains("dated before 2000 or in the future"),
-                    "{e}"
+                    e.reason()
+                        .english()
+                        .contains("dated before 2000 or more than a day ahead"),
+                    "{e:?}"
                 );
             }
         }
@@ -435,7 +401,7 @@ mod tests {
             Err(ImportError::Invalid(_))
         ));
         for e in [ImportError::Empty, ImportError::TooNew { version: 2 }] {
-            assert!(!e.to_string().is_empty());
+            assert!(!e.reason().english().is_empty());
         }
     }
 

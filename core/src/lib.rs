@@ -13,6 +13,7 @@ pub mod ledger;
 pub mod passphrase;
 pub mod plan;
 pub mod profile;
+pub mod reason;
 pub mod route;
 pub mod scoring;
 pub mod store;

@@ -333,11 +333,11 @@ fn Backup() -> impl IntoView {
                 Ok(text) => st
                     .data
                     .with_untracked(|d| backup::parse_import(&text, d, crate::now_ms()))
-                    .map_err(|e| e.to_string()),
+                    .map_err(|e| crate::words(&e.reason())),
                 Err(files::ReadError::Unreadable) => Err(t("import.unreadable")),
-                Err(files::ReadError::TooLarge(bytes)) => {
-                    Err(backup::ImportError::TooLarge { bytes }.to_string())
-                }
+                Err(files::ReadError::TooLarge(bytes)) => Err(crate::words(
+                    &backup::ImportError::TooLarge { bytes }.reason(),
+                )),
             };
             match result {
                 Ok(p) => {

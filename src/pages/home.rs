@@ -17,7 +17,7 @@ pub fn Home() -> impl IntoView {
     let has_draft = Memo::new(move |_| st.draft.with(Option::is_some));
     let last = Memo::new(move |_| {
         st.data.with(|d| {
-            d.latest().map(|c| {
+            d.latest(crate::now_ms()).map(|c| {
                 let zone = t(Profile::of(&score(&c.answers)).headline_key());
                 let text = tf("home.last", &[("date", &fmt_date(c.at)), ("zone", &zone)]);
                 (format!("#/results/{}", c.id), text)

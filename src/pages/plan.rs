@@ -82,7 +82,7 @@ pub fn Plan() -> impl IntoView {
     let steps = Memo::new(move |_| st.data.with(|d| d.plan.clone()));
     let latest = Memo::new(move |_| {
         st.data
-            .with(|d| d.latest().map(|c| (c.at, c.answers.clone())))
+            .with(|d| d.latest(crate::now_ms()).map(|c| (c.at, c.answers.clone())))
     });
     let ranked = Memo::new(move |_| {
         latest
@@ -788,7 +788,7 @@ pub fn Report() -> impl IntoView {
             <Title text=t("report.title")/>
             <p class="fine">{tf("report.made", &[("date", &fmt_date(now))])}</p>
             <p><strong>{t("results.disclaimer")}</strong></p>
-            {match d.latest().cloned() {
+            {match d.latest(crate::now_ms()).cloned() {
                 Some(c) => view! {
                     <h2>{tf("report.latest", &[("date", &fmt_date(c.at))])}</h2>
                     <Summary c/>

@@ -23,7 +23,7 @@ pub fn ResultsPage(id: Option<String>) -> impl IntoView {
         st.data.with(|d| {
             let c = match &id {
                 Some(id) => d.get(id),
-                None => d.latest(),
+                None => d.latest(crate::now_ms()),
             }?;
             Some(CheckIn {
                 note: String::new(),

@@ -5,10 +5,10 @@ import * as fs from 'fs';
 const stored = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('temper.data') ?? 'null'));
 const a = { ex1: 2, cy1: 2, ef1: 2, bo1: 2, di1: 2, uc1: 2, sg4: 1 };
 
-async function restore(page: Page, info: any, name: string, body: unknown) {
+async function restore(page: Page, info: any, name: string, body: unknown, label = 'Restore from a backup file') {
   const path = info.outputPath(name);
   fs.writeFileSync(path, JSON.stringify(body));
-  await page.getByLabel('Restore from a backup file').setInputFiles(path);
+  await page.getByLabel(label).setInputFiles(path);
 }
 
 test('check-ins with any id can be opened from History (the address is percent-decoded)', async ({ page }, info) => {
@@ -51,7 +51,7 @@ test('an import dated in the far future (or before 2000) is refused with a messa
     await restore(page, info, `when-${at}.json`, { v: 2, data: { checkins: [{ id: 'x', at, m: 'pulse', cv: 1, a }] } });
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('This file was not imported, and nothing was changed');
-    await expect(alert).toContainText('dated before 2000 or in the future');
+    await expect(alert).toContainText('is dated before 2000 or more than a day ahead of this device’s clock');
   }
   expect(await stored(page)).toBeNull();
 });
@@ -182,4 +182,52 @@ test('a long unbroken value never widens Audit or Report past a 375 px screen', 
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, route).toBeLessThanOrEqual(0);
   }
+});
+
+test.describe('in Spanish', () => {
+  test.use({ locale: 'es-ES' });
+
+  test('an import\'s reason for refusal is in Spanish', async ({ page }, info) => {
+    await page.goto('./#/history');
+    const alert = page.getByRole('alert');
+    const es = 'Restaurar desde una copia de seguridad';
+    await restore(page, info, 'twice.json', { v: 2, data: { checkins: [{ id: 'x', at: 1.7e12, m: 'pulse', cv: 1, a }, { id: 'x', at: 1.7e12 + 1, m: 'pulse', cv: 1, a }] } }, es);
+    await expect(alert).toHaveText('Este archivo no se ha importado y no ha cambiado nada: el archivo tiene contenido que Temper no puede aceptar: la revisión 2 («x») aparece dos veces.');
+    await restore(page, info, 'future.json', { v: 2, data: { checkins: [{ id: 'x', at: 253402300799000, m: 'pulse', cv: 1, a }] } }, es);
+    await expect(alert).toContainText('la revisión 1 («x») tiene una fecha anterior a 2000 o más de un día por delante del reloj de este dispositivo');
+    const path = info.outputPath('cut.json');
+    fs.writeFileSync(path, '{"v":2,"data":{"checkins":[');
+    await page.getByLabel(es).setInputFiles(path);
+    await expect(alert).toContainText('el archivo no es una copia de Temper: el texto termina antes de tiempo');
+    await expect(alert).not.toContainText(/[Tt]he |why\./);
+  });
+
+  test('unreadable stored data is explained in Spanish', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('temper.data', '{"v":2,"data":{"checkins":[{"id":"x","at":1,"m":"pulse","cv":1,"a":{"ex1":9}}]}}'));
+    await page.goto('./');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('No se pudieron leer tus datos guardados: la revisión 1 («x»): la respuesta 9 a «ex1» está fuera de la escala de 0 a 4.');
+    await expect(alert).not.toContainText('why.');
+  });
+});
+
+test('a stored check-in dated in 9999 is kept and named, but never shown as the latest', async ({ page }) => {
+  await page.goto('./');
+  await page.evaluate((a) => {
+    const now = Date.now();
+    localStorage.setItem('temper.data', JSON.stringify({ v: 2, data: { checkins: [
+      { id: 'today', at: now - 60000, m: 'pulse', cv: 1, a },
+      { id: 'fast-clock', at: 253402300799000, m: 'pulse', cv: 1, a },
+    ] } }));
+  }, a);
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('The date of check-in 2 (“fast-clock”) is before 2000 or more than a day ahead of this device’s clock');
+  await expect(page.getByRole('link', { name: /Your last check-in/ })).toHaveAttribute('href', '#/results/today');
+  await page.goto('./#/results');
+  await expect(page.getByRole('meter', { name: 'Burnout', exact: true })).toBeVisible();
+  await expect(page.getByText(/ on Dec 31, 9999/)).toHaveCount(0);
+  await page.goto('./#/history');
+  await expect(page.locator('table.history tbody tr')).toHaveCount(2);
+  // Nothing was changed in storage.
+  expect((await stored(page)).data.checkins.map((c: any) => c.id)).toEqual(['today', 'fast-clock']);
 });

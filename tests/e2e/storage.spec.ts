@@ -85,11 +85,12 @@ test('data from a newer version opens read-only and is never overwritten', async
   expect(await page.evaluate(() => localStorage.getItem('temper.data'))).toBe(newer);
 });
 
-test('another tab writing newer-version data makes this tab read-only at once', async ({ context }) => {
+test('another tab writing newer-version data (with members this version lacks) makes this tab read-only at once', async ({ context }) => {
   const a = await context.newPage();
   await doPulse(a);
   const current = await a.evaluate(() => localStorage.getItem('temper.data'));
-  const newer = current!.replace('"v":2', '"v":7');
+  // A newer Temper that stores more writes a new schema version.
+  const newer = current!.replace('"v":2', '"v":7').replace('"cv":1', '"cv":1,"mood":{"word":"tired"}');
   const b = await context.newPage();
   await b.goto('./');
   await b.evaluate((t) => localStorage.setItem('temper.data', t), newer);

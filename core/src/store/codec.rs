@@ -6,33 +6,29 @@
 use super::{Audit, CheckIn, Data, PlanStep};
 use crate::content::{Mode, RestKind, Role};
 use crate::ledger::{Area, Changeable, Entry, Flow};
+use crate::reason::{Reason, Why};
 use crate::wire::v2;
 
 /// A required key member.
-fn key_of<T>(what: &str, field: &str, key: &str, from: fn(&str) -> Option<T>) -> Result<T, String> {
-    from(key).ok_or_else(|| format!("{what}: \"{field}\" has an unknown value"))
+fn key_of<T>(field: &str, key: &str, from: fn(&str) -> Option<T>) -> Result<T, Reason> {
+    from(key).ok_or_else(|| Reason::new(Why::UnknownValue).with("field", field))
 }
 
 /// An optional key member: "" is none.
-fn opt_key<T>(
-    what: &str,
-    field: &str,
-    key: &str,
-    from: fn(&str) -> Option<T>,
-) -> Result<Option<T>, String> {
+fn opt_key<T>(field: &str, key: &str, from: fn(&str) -> Option<T>) -> Result<Option<T>, Reason> {
     if key.is_empty() {
         Ok(None)
     } else {
-        key_of(what, field, key, from).map(Some)
+        key_of(field, key, from).map(Some)
     }
 }
 
 impl TryFrom<v2::CheckIn> for CheckIn {
-    type Error = String;
-    fn try_from(w: v2::CheckIn) -> Result<Self, String> {
+    type Error = Reason;
+    fn try_from(w: v2::CheckIn) -> Result<Self, Reason> {
         Ok(CheckIn {
-            mode: key_of("check-in", "m", &w.m, Mode::from_key)?,
-            role: opt_key("check-in", "r", &w.r, Role::from_key)?,
+            mode: key_of("m", &w.m, Mode::from_key)?,
+            role: opt_key("r", &w.r, Role::from_key)?,
             id: w.id,
             at: w.at,
             content_version: w.cv,
@@ -57,14 +53,13 @@ impl From<&CheckIn> for v2::CheckIn {
 }
 
 impl TryFrom<v2::Entry> for Entry {
-    type Error = String;
-    fn try_from(w: v2::Entry) -> Result<Self, String> {
-        let what = "ledger entry";
+    type Error = Reason;
+    fn try_from(w: v2::Entry) -> Result<Self, Reason> {
         Ok(Entry {
-            flow: key_of(what, "f", &w.f, Flow::from_key)?,
-            area: key_of(what, "k", &w.k, Area::from_key)?,
-            rest: opt_key(what, "r", &w.r, RestKind::from_key)?,
-            change: opt_key(what, "c", &w.c, Changeable::from_key)?,
+            flow: key_of("f", &w.f, Flow::from_key)?,
+            area: key_of("k", &w.k, Area::from_key)?,
+            rest: opt_key("r", &w.r, RestKind::from_key)?,
+            change: opt_key("c", &w.c, Changeable::from_key)?,
             id: w.id,
             at: w.at,
             size: w.s,
@@ -88,21 +83,28 @@ impl From<&Entry> for v2::Entry {
     }
 }
 
-/// Convert each item, naming the item (1-based) in an error.
-fn each<W, T: TryFrom<W, Error = String>>(items: Vec<W>, what: &str) -> Result<Vec<T>, String> {
+/// Convert each item, naming the item (`name`, from its 0-based place) in
+/// an error.
+fn each<W, T: TryFrom<W, Error = Reason>>(
+    items: Vec<W>,
+    name: impl Fn(usize, &W) -> Reason,
+) -> Result<Vec<T>, Reason> {
     items
         .into_iter()
         .enumerate()
-        .map(|(n, w)| T::try_from(w).map_err(|e| format!("{what} {}: {e}", n + 1)))
+        .map(|(n, w)| {
+            let item = name(n, &w);
+            T::try_from(w).map_err(|e| e.about(item))
+        })
         .collect()
 }
 
 impl TryFrom<v2::Data> for Data {
-    type Error = String;
+    type Error = Reason;
     /// Checked completely: a `Data` that exists is valid.
-    fn try_from(w: v2::Data) -> Result<Self, String> {
+    fn try_from(w: v2::Data) -> Result<Self, Reason> {
         let mut data = Data {
-            checkins: each(w.checkins, "check-in")?,
+            checkins: each(w.checkins, |n, c| Reason::check_in(n, &c.id))?,
             deleted: w.deleted,
             plan: w
                 .plan
@@ -114,7 +116,7 @@ impl TryFrom<v2::Data> for Data {
                     due: p.t,
                 })
                 .collect(),
-            ledger: each(w.ledger, "ledger entry")?,
+            ledger: each(w.ledger, |n, _| Reason::nth(Why::LedgerEntry, n))?,
             audit: w.audit.map(|a| Audit {
                 at: a.at,
                 values: a.v,

@@ -3,9 +3,10 @@
 //! so no older copy brings the item back. Merging works with id sets, so
 //! it grows as n log n in the number of items.
 
-use super::{Audit, CheckIn, Data, PlanStep, MAX_NOTE_CHARS};
+use super::{in_time, Audit, CheckIn, Data, PlanStep, MAX_NOTE_CHARS};
 use crate::ledger::Entry;
 use crate::plan::{step_id, valid_due};
+use crate::reason::{Reason, Why};
 use crate::strategies::Strategy;
 use std::collections::HashSet;
 
@@ -158,8 +159,54 @@ impl Data {
         self.checkins.iter().find(|c| c.id == id)
     }
 
-    pub fn latest(&self) -> Option<&CheckIn> {
-        self.checkins.last()
+    /// The newest check-in dated up to `now` (plus [`CLOCK_SLACK_MS`]): one
+    /// stamped by a clock that ran far ahead is kept, but never "latest"
+    /// for ever.
+    pub fn latest(&self, now: i64) -> Option<&CheckIn> {
+        self.checkins.iter().rev().find(|c| in_time(c.at, now))
+    }
+
+    /// The first item (check-in, plan step, ledger entry or the audit)
+    /// dated before 2000 or more than a day ahead of `now`, named; checked
+    /// on import (the file is refused) and on read (the person is told).
+    pub fn out_of_time(&self, now: i64) -> Option<Reason> {
+        fn first<T>(
+            items: &[T],
+            at: fn(&T) -> i64,
+            now: i64,
+            name: impl Fn(usize, &T) -> Reason,
+        ) -> Option<Reason> {
+            let n = items.iter().position(|x| !in_time(at(x), now))?;
+            Some(name(n, &items[n]))
+        }
+        first(
+            &self.checkins,
+            |c| c.at,
+            now,
+            |n, c| Reason::check_in(n, &c.id),
+        )
+        .or_else(|| {
+            first(
+                &self.plan,
+                |p| p.at,
+                now,
+                |n, _| Reason::nth(Why::PlanStep, n),
+            )
+        })
+        .or_else(|| {
+            first(
+                &self.ledger,
+                |e| e.at,
+                now,
+                |n, _| Reason::nth(Why::LedgerEntry, n),
+            )
+        })
+        .or_else(|| {
+            self.audit
+                .as_ref()
+                .filter(|a| !in_time(a.at, now))
+                .map(|_| Reason::new(Why::TheAudit))
+        })
     }
 
     /// Add steps of a strategy to the plan (steps already there stay as

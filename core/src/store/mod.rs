@@ -22,6 +22,7 @@ pub use validate::validate;
 
 use crate::content::{Mode, Role, CONTENT_VERSION};
 use crate::ledger::Entry;
+use crate::reason::{Reason, Why};
 use crate::scoring::Answers;
 use crate::wire::{self, v1, v2};
 
@@ -31,6 +32,17 @@ pub const SCHEMA_VERSION: u64 = 2;
 pub const MAX_NOTE_CHARS: usize = 2000;
 /// Import files larger than this are refused before parsing.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+/// The earliest time an item may carry: 2000-01-01.
+pub const EARLIEST_MS: i64 = 946_684_800_000;
+/// How far ahead of this device's clock an item may be dated.
+pub const CLOCK_SLACK_MS: i64 = 24 * 3_600_000;
+
+/// Whether `at` is a time this device can trust: from 2000 to a day after
+/// `now` (see [`Data::out_of_time`]).
+pub fn in_time(at: i64, now: i64) -> bool {
+    (EARLIEST_MS..=now.saturating_add(CLOCK_SLACK_MS)).contains(&at)
+}
+
 /// Fewest PBKDF2 iterations accepted for a sealed envelope.
 pub const MIN_ITERATIONS: u64 = 600_000;
 
@@ -118,7 +130,7 @@ pub enum Loaded {
     },
     /// Unreadable. Keep the raw text; never overwrite it silently.
     Corrupt {
-        reason: String,
+        reason: Reason,
     },
     /// Encrypted with a passphrase (see [`sealed`]); the shell asks for the
     /// passphrase and loads the decrypted text.
@@ -129,14 +141,14 @@ pub enum Loaded {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
     /// Not JSON, or not of the stored format's shape.
-    Shape(String),
+    Shape(Reason),
     /// The right shape, with content that breaks a rule (bad answers,
     /// duplicate ids, ...).
-    Content(String),
+    Content(Reason),
 }
 
 impl Problem {
-    pub fn reason(self) -> String {
+    pub fn reason(self) -> Reason {
         match self {
             Problem::Shape(r) | Problem::Content(r) => r,
         }
@@ -163,18 +175,20 @@ pub fn load(raw: Option<&str>) -> Loaded {
     }
 }
 
-/// What is wrong with unreadable text, in words (not serde's).
-fn describe(e: &serde_json::Error) -> String {
+/// What is wrong with unreadable text, as a reason (not serde's words).
+fn describe(e: &serde_json::Error) -> Reason {
     use serde_json::error::Category;
-    let at = format!("line {}, column {}", e.line(), e.column());
     let said = e.to_string();
-    match e.classify() {
-        Category::Eof => "the text ends too early".into(),
-        Category::Syntax if said.contains("recursion limit") => "it is nested too deeply".into(),
-        Category::Syntax | Category::Io => format!("not valid JSON ({at})"),
-        Category::Data if said.contains("twice") || said.contains("duplicate") => said,
-        Category::Data => format!("a value has the wrong type or is missing ({at})"),
-    }
+    let why = match e.classify() {
+        Category::Eof => return Reason::new(Why::Eof),
+        Category::Syntax if said.contains("recursion limit") => return Reason::new(Why::Deep),
+        Category::Syntax | Category::Io => Why::Json,
+        Category::Data if said.contains("twice") || said.contains("duplicate") => Why::Duplicate,
+        Category::Data => Why::Type,
+    };
+    Reason::new(why)
+        .with("line", e.line())
+        .with("column", e.column())
 }
 
 fn shape(e: serde_json::Error) -> Problem {
@@ -184,10 +198,15 @@ fn shape(e: serde_json::Error) -> Problem {
 /// Parse stored or imported text, telling shape problems from content
 /// problems. Never [`Loaded::Corrupt`] or [`Loaded::Empty`].
 pub fn parse(raw: &str) -> Result<Loaded, Problem> {
-    let head: wire::Head = serde_json::from_str(raw)
-        .map_err(|e| Problem::Shape(format!("no readable schema version: {}", describe(&e))))?;
+    let head: wire::Head = serde_json::from_str(raw).map_err(|e| {
+        Problem::Shape(match e.classify() {
+            // JSON, but no number in "v".
+            serde_json::error::Category::Data => Reason::new(Why::NoVersion).about(describe(&e)),
+            _ => describe(&e),
+        })
+    })?;
     match head.v {
-        0 => Err(Problem::Shape("schema version 0 does not exist".into())),
+        0 => Err(Problem::Shape(Reason::new(Why::VersionZero))),
         1 => {
             let env: v1::Envelope = serde_json::from_str(raw).map_err(shape)?;
             let data = Data::try_from(v1::migrate(env.data)).map_err(Problem::Content)?;
@@ -200,7 +219,7 @@ pub fn parse(raw: &str) -> Result<Loaded, Problem> {
                     .map(|()| Loaded::Sealed)
                     .map_err(Problem::Shape),
                 (None, Some(d)) => Data::try_from(d).map(Loaded::Ok).map_err(Problem::Content),
-                (None, None) => Err(Problem::Shape("no data in the file".into())),
+                (None, None) => Err(Problem::Shape(Reason::new(Why::NoData))),
             }
         }
         version => {
@@ -215,15 +234,15 @@ pub fn parse(raw: &str) -> Result<Loaded, Problem> {
 }
 
 /// Check a sealed envelope's members: what `assets/lock.js` writes.
-fn check_sealed(s: &v2::Sealed) -> Result<(), String> {
+fn check_sealed(s: &v2::Sealed) -> Result<(), Reason> {
     if s.alg != "AES-GCM" {
-        return Err("unknown encryption".into());
+        return Err(Reason::new(Why::Alg));
     }
     if s.kdf != "PBKDF2-SHA256" || !(MIN_ITERATIONS..=100_000_000).contains(&s.iter) {
-        return Err("unknown or weak key derivation".into());
+        return Err(Reason::new(Why::Kdf));
     }
     if s.salt.is_empty() || s.iv.is_empty() || s.ct.is_empty() {
-        return Err("incomplete encrypted data".into());
+        return Err(Reason::new(Why::Incomplete));
     }
     Ok(())
 }
@@ -233,15 +252,15 @@ fn check_sealed(s: &v2::Sealed) -> Result<(), String> {
 /// "iter":600000,"salt":"<base64>","iv":"<base64>","ct":"<base64>"}}`, where
 /// `ct` decrypts to the text [`save`] writes. `inner` is the `sealed`
 /// object as the crypto adapter produced it; it is checked first.
-pub fn sealed(inner: &str) -> Result<String, String> {
-    let s: v2::Sealed = serde_json::from_str(inner).map_err(|e| e.to_string())?;
+pub fn sealed(inner: &str) -> Result<String, Reason> {
+    let s: v2::Sealed = serde_json::from_str(inner).map_err(|e| describe(&e))?;
     check_sealed(&s)?;
     let env = wire::v2::Written::<v2::Data> {
         v: SCHEMA_VERSION,
         data: None,
         sealed: Some(&s),
     };
-    serde_json::to_string(&env).map_err(|e| e.to_string())
+    Ok(serde_json::to_string(&env).expect("the stored format always serializes"))
 }
 
 /// A check-in in the stored format (drafts use it too).
@@ -266,6 +285,35 @@ mod tests {
             .map(|i| (i.id.to_string(), 2))
             .collect();
         CheckIn::new(id.into(), at, Mode::Full, answers, Some(Role::Other))
+    }
+
+    #[test]
+    fn a_check_in_dated_ahead_of_the_clock_is_kept_but_never_latest() {
+        const NOW: i64 = 1_800_000_000_000;
+        let mut d = Data::default();
+        d.upsert(checkin("today", NOW - 1000));
+        d.upsert(checkin("fast-clock", 253_402_300_799_000));
+        assert_eq!(d.latest(NOW).map(|c| c.id.as_str()), Some("today"));
+        let item = d
+            .out_of_time(NOW)
+            .expect("the far-future check-in is named");
+        assert_eq!(item.english(), "check-in 2 (\u{201c}fast-clock\u{201d})");
+        // Kept, and written back as it was.
+        assert_eq!(load(Some(&save(&d))), Loaded::Ok(d.clone()));
+        // A day of slack for a clock that runs a little fast.
+        d.checkins[1].at = NOW + CLOCK_SLACK_MS;
+        assert_eq!(d.out_of_time(NOW), None);
+        assert_eq!(d.latest(NOW).map(|c| c.id.as_str()), Some("fast-clock"));
+        // Before 2000, and the other kinds of item, are named too.
+        let mut old = Data::default();
+        old.upsert(checkin("old", EARLIEST_MS - 1));
+        assert!(old.out_of_time(NOW).is_some() && old.latest(NOW).is_none());
+        let mut audit = Data::default();
+        audit.set_audit(vec![("Family".into(), 3)], NOW + 2 * CLOCK_SLACK_MS);
+        assert_eq!(
+            audit.out_of_time(NOW).map(|r| r.english()),
+            Some("the inner audit".into())
+        );
     }
 
     #[test]
@@ -362,7 +410,7 @@ mod tests {
         c.answers.insert("ex1".into(), 9);
         d.checkins.push(c);
         assert!(
-            matches!(load(Some(&save(&d))), Loaded::Corrupt { reason } if reason.contains("0-4"))
+            matches!(load(Some(&save(&d))), Loaded::Corrupt { reason } if reason.english().contains("0 to 4"))
         );
     }
 
@@ -594,10 +642,7 @@ mod format_tests {
             let Loaded::Corrupt { reason } = load(Some(raw)) else {
                 panic!("{raw} must be refused");
             };
-            assert!(
-                reason.contains("twice") || reason.contains("duplicate"),
-                "{reason}"
-            );
+            assert!(reason.english().contains("twice"), "{reason:?}");
         }
     }
 

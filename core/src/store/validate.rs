@@ -6,6 +6,7 @@ use super::{Data, MAX_NOTE_CHARS};
 use crate::content::{item_by_id, CONTENT_VERSION};
 use crate::ledger::MAX_VALUES;
 use crate::plan::{valid_due, MAX_VALUE_CHARS};
+use crate::reason::{Reason, Why};
 use crate::scoring::MAX_ANSWER;
 use std::collections::HashSet;
 
@@ -13,68 +14,71 @@ fn truncate(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
 }
 
+fn bad(why: Why, item: Reason) -> Result<(), Reason> {
+    Err(Reason::new(why).about(item))
+}
+
 /// Latest time a stored item may carry: 9999-12-31.
 const LAST_MS: i64 = 253_402_300_799_000;
 
 /// Check everything a loaded or imported file must satisfy.
-pub fn validate(data: &Data) -> Result<(), String> {
+pub fn validate(data: &Data) -> Result<(), Reason> {
     let mut seen = HashSet::with_capacity(data.checkins.len());
     for (n, c) in data.checkins.iter().enumerate() {
-        let which = || format!("check-in {} (\"{}\")", n + 1, truncate(&c.id, 40));
+        let which = || Reason::check_in(n, &c.id);
         if c.id.is_empty() || c.id.len() > 64 {
-            return Err(format!("{} has an id of bad length", which()));
+            return bad(Why::IdLength, which());
         }
         if !seen.insert(c.id.as_str()) {
-            return Err(format!("{} appears twice", which()));
+            return bad(Why::Twice, which());
         }
         if c.answers.is_empty() || c.answers.len() > 200 {
-            return Err(format!("{} has {} answers", which(), c.answers.len()));
+            return Err(Reason::new(Why::AnswerCount)
+                .about(which())
+                .with("count", c.answers.len()));
         }
         for (id, a) in &c.answers {
             if *a > MAX_ANSWER {
-                return Err(format!(
-                    "{}: answer {a} to \"{}\" is off the 0-4 scale",
-                    which(),
-                    truncate(id, 40)
-                ));
+                return Err(Reason::new(Why::OffScale)
+                    .about(which())
+                    .with("answer", a)
+                    .with("question", truncate(id, 40)));
             }
             if c.content_version == CONTENT_VERSION && item_by_id(id).is_none() {
-                return Err(format!(
-                    "{}: unknown question \"{}\"",
-                    which(),
-                    truncate(id, 40)
-                ));
+                return Err(Reason::new(Why::UnknownQuestion)
+                    .about(which())
+                    .with("question", truncate(id, 40)));
             }
         }
         if c.note.chars().count() > MAX_NOTE_CHARS {
-            return Err(format!(
-                "{}: note longer than {MAX_NOTE_CHARS} characters",
-                which()
-            ));
+            return Err(Reason::new(Why::LongNote)
+                .about(which())
+                .with("max", MAX_NOTE_CHARS));
         }
         if !(0..=LAST_MS).contains(&c.at) {
-            return Err(format!("{}: date out of range", which()));
+            return bad(Why::DateRange, which());
         }
     }
     let mut seen = HashSet::with_capacity(data.plan.len());
     for (n, s) in data.plan.iter().enumerate() {
+        let which = || Reason::nth(Why::PlanStep, n);
         if s.id.is_empty() || s.id.len() > 64 || !s.id.contains('.') {
-            return Err(format!("plan step {} has a bad id", n + 1));
+            return bad(Why::Invalid, which());
         }
         if !seen.insert(s.id.as_str()) {
-            return Err(format!("plan step {} appears twice", n + 1));
+            return bad(Why::Twice, which());
         }
         if !valid_due(&s.due) {
-            return Err(format!("plan step {} has a bad target date", n + 1));
+            return bad(Why::BadDue, which());
         }
     }
     let mut seen = HashSet::with_capacity(data.ledger.len());
     for (n, e) in data.ledger.iter().enumerate() {
         if e.id.is_empty() || e.id.len() > 64 || !e.is_valid() {
-            return Err(format!("ledger entry {} is not valid", n + 1));
+            return bad(Why::Invalid, Reason::nth(Why::LedgerEntry, n));
         }
         if !seen.insert(e.id.as_str()) {
-            return Err(format!("ledger entry {} appears twice", n + 1));
+            return bad(Why::Twice, Reason::nth(Why::LedgerEntry, n));
         }
     }
     if let Some(a) = &data.audit {
@@ -83,7 +87,7 @@ pub fn validate(data: &Data) -> Result<(), String> {
                 *r > 10 || v.trim().is_empty() || v.chars().count() > MAX_VALUE_CHARS
             });
         if bad {
-            return Err("inner audit has a bad value or rating".into());
+            return Err(Reason::new(Why::BadAudit));
         }
     }
     Ok(())

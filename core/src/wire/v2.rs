@@ -151,3 +151,135 @@ pub struct Written<'a, T: Serialize> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sealed: Option<&'a Sealed>,
 }
+
+#[cfg(test)]
+mod tests {
+    //! Schema 2's members are fixed. A Temper that stores something new
+    //! writes a new schema version (with its `wire` module and migration):
+    //! an older Temper then opens the data read-only and never writes over
+    //! it, so nothing it doesn't know is dropped (README, "Stored data
+    //! format"). Every struct here is built with a literal, so a new member
+    //! can't be added without this test seeing it.
+    use super::*;
+    use serde_json::Value;
+    use std::collections::BTreeSet;
+
+    fn members(v: &Value, at: &str, out: &mut BTreeSet<String>) {
+        match v {
+            // Answers are a map from question ids, not members.
+            Value::Object(_) if at.ends_with(".a") => {}
+            Value::Object(m) => {
+                for (k, x) in m {
+                    let here = format!("{at}.{k}");
+                    members(x, &here, out);
+                    out.insert(here);
+                }
+            }
+            Value::Array(xs) => xs.iter().for_each(|x| members(x, &format!("{at}[]"), out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn schema_2_has_exactly_its_documented_members() {
+        let s = |t: &str| t.to_string();
+        let data = Data {
+            checkins: vec![CheckIn {
+                id: s("a"),
+                at: 1,
+                m: s("full"),
+                cv: 1,
+                a: [(s("ex1"), 2)].into(),
+                r: s("other"),
+                n: s("note"),
+            }],
+            deleted: vec![s("gone")],
+            plan: vec![PlanStep {
+                id: s("boundaries.1"),
+                at: 2,
+                d: true,
+                t: s("2026-12-31"),
+            }],
+            ledger: vec![Entry {
+                id: s("l1"),
+                at: 3,
+                f: s("drain"),
+                k: s("work"),
+                r: s("mental"),
+                s: 3,
+                c: s("help"),
+                w: s("what"),
+            }],
+            audit: Some(Audit {
+                at: 4,
+                v: vec![(s("Family"), 3)],
+            }),
+        };
+        let sealed = Sealed {
+            alg: s("AES-GCM"),
+            kdf: s("PBKDF2-SHA256"),
+            iter: 600_000,
+            salt: s("c2FsdA"),
+            iv: s("aXY"),
+            ct: s("Y3Q"),
+        };
+        let mut got = BTreeSet::new();
+        for written in [
+            Written {
+                v: 2,
+                data: Some(&data),
+                sealed: None,
+            },
+            Written {
+                v: 2,
+                data: None,
+                sealed: Some(&sealed),
+            },
+        ] {
+            let v: Value = serde_json::from_str(&serde_json::to_string(&written).unwrap()).unwrap();
+            members(&v, "", &mut got);
+        }
+        let documented = [
+            ".v",
+            ".data",
+            ".data.checkins",
+            ".data.checkins[].id",
+            ".data.checkins[].at",
+            ".data.checkins[].m",
+            ".data.checkins[].cv",
+            ".data.checkins[].a",
+            ".data.checkins[].r",
+            ".data.checkins[].n",
+            ".data.deleted",
+            ".data.plan",
+            ".data.plan[].id",
+            ".data.plan[].at",
+            ".data.plan[].d",
+            ".data.plan[].t",
+            ".data.ledger",
+            ".data.ledger[].id",
+            ".data.ledger[].at",
+            ".data.ledger[].f",
+            ".data.ledger[].k",
+            ".data.ledger[].r",
+            ".data.ledger[].s",
+            ".data.ledger[].c",
+            ".data.ledger[].w",
+            ".data.audit",
+            ".data.audit.at",
+            ".data.audit.v",
+            ".sealed",
+            ".sealed.alg",
+            ".sealed.kdf",
+            ".sealed.iter",
+            ".sealed.salt",
+            ".sealed.iv",
+            ".sealed.ct",
+        ];
+        let documented: BTreeSet<String> = documented.iter().map(|m| m.to_string()).collect();
+        assert_eq!(
+            got, documented,
+            "schema 2 changed: write a new schema version and a migration instead"
+        );
+    }
+}
