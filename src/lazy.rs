@@ -133,6 +133,15 @@ pub(crate) fn want_more_texts(st: AppState) {
     });
 }
 
+/// Ask for the rest of the texts if nobody has yet (safe inside a memo or
+/// a view: a failed fetch is not tried again from here, only by a screen's
+/// "Try again").
+pub(crate) fn ask_texts_once(st: AppState) {
+    if st.more_texts.get_untracked() == More::NotAsked {
+        want_more_texts(st);
+    }
+}
+
 /// Start fetching the results screen's code and texts while a check-in is
 /// under way, so the last answer shows results with no wait.
 pub fn prefetch_results(st: AppState) {

@@ -169,18 +169,18 @@ pub fn FormError(form: &'static str, error: RwSignal<String>) -> impl IntoView {
 #[component]
 fn StorageBanner() -> impl IntoView {
     let st = state::use_state();
+    // What is wrong with the stored data as a whole is rare, and its words
+    // are not among the start-up texts: it is said once they are here.
+    let later = move |key: &str, args: &[(&str, &str)]| {
+        lazy::ask_texts_once(st);
+        (st.more_texts.get() == lazy::More::Here).then(|| tf(key, args))
+    };
     let message = Memo::new(move |_| match st.status.get() {
         Status::Saving => st.save_error.get(),
-        Status::Unavailable => Some(t("store.unavailable")),
-        Status::Corrupt { reason, .. } => {
-            // Reasons are not among the start-up texts: say it again once
-            // they are here.
-            lazy::want_more_texts(st);
-            st.more_texts.track();
-            Some(tf("store.corrupt", &[("reason", &words(&reason))]))
-        }
+        Status::Unavailable => later("storage.unavailable", &[]),
+        Status::Corrupt { reason, .. } => later("storage.corrupt", &[("reason", &words(&reason))]),
         Status::TooNew { version, .. } => {
-            Some(tf("store.toonew", &[("version", &version.to_string())]))
+            later("storage.toonew", &[("version", &version.to_string())])
         }
         Status::Locked { .. } => None,
     });
@@ -188,23 +188,6 @@ fn StorageBanner() -> impl IntoView {
         message.get().map(|text| {
             let download = Callback::new(move |()| download_backup(st));
             view! { <Message alert=true text button=t("store.download") on_press=download/> }
-        })
-    }
-}
-
-/// An item dated where this device's clock says it can't be (before 2000,
-/// or more than a day ahead): it is kept, never counted as the latest
-/// check-in, and the person is told which one it is.
-#[component]
-fn ClockBanner() -> impl IntoView {
-    let st = state::use_state();
-    let item = Memo::new(move |_| st.data.with(|d| d.out_of_time(now_ms())));
-    move || {
-        item.get().map(|item| {
-            lazy::want_more_texts(st);
-            st.more_texts.track();
-            let text = tf("clock.outoftime", &[("item", &words(&item))]);
-            view! { <Message alert=true text/> }
         })
     }
 }
@@ -302,7 +285,6 @@ pub fn App(st: AppState) -> impl IntoView {
     };
     view! {
         <StorageBanner/>
-        <ClockBanner/>
         <main id="main" tabindex="-1">
             <Notices/>
             {screen}

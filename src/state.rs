@@ -8,7 +8,7 @@ use crate::storage::{
 };
 use crate::t;
 use leptos::prelude::*;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use temper_core::i18n::fill;
 use temper_core::reason::{Reason, Why};
 use temper_core::route::Route;
@@ -40,6 +40,19 @@ thread_local! {
     /// Like `SEAL_GEN`, for the draft: a newer or discarded draft wins over
     /// an encryption still under way.
     static DRAFT_GEN: Cell<u32> = const { Cell::new(0) };
+    /// The stored text whose whole content this tab's data already holds
+    /// (read at start-up or from another tab's save, or written here). A
+    /// save that finds it still stored has nothing to merge, and skips
+    /// reading 10,000 check-ins again.
+    static SEEN: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+fn seen(text: Option<&str>) {
+    SEEN.with(|s| *s.borrow_mut() = text.map(str::to_owned));
+}
+
+fn still_seen(raw: &Option<String>) -> bool {
+    raw.is_some() && SEEN.with(|s| *s.borrow() == *raw)
 }
 
 /// Whether the lock is on (and unlocked in this tab).
@@ -92,7 +105,14 @@ pub fn use_state() -> AppState {
 /// Read what is stored and decide how the session runs.
 pub fn load() -> (Data, Status) {
     match storage::read(DATA_KEY) {
-        Ok(raw) => open(raw),
+        Ok(raw) => {
+            let copy = raw.clone();
+            let opened = open(raw);
+            if opened.1 == Status::Saving {
+                seen(copy.as_deref());
+            }
+            opened
+        }
         Err(_) => (Data::default(), Status::Unavailable),
     }
 }
@@ -101,7 +121,13 @@ pub fn load() -> (Data, Status) {
 /// holds and whether we may write. The one place stored text is interpreted,
 /// at start-up, before every save and when another tab saves.
 fn open(raw: Option<String>) -> (Data, Status) {
-    match store::load(raw.as_deref()) {
+    let loaded = store::load(raw.as_deref());
+    open_loaded(raw, loaded)
+}
+
+/// [`open`], for text already loaded.
+fn open_loaded(raw: Option<String>, loaded: Loaded) -> (Data, Status) {
+    match loaded {
         Loaded::Empty => (Data::default(), Status::Saving),
         Loaded::Ok(data) => (data, Status::Saving),
         Loaded::Migrated { data, .. } => {
@@ -180,18 +206,23 @@ impl AppState {
             Ok(raw) => raw,
             Err(e) => return self.fail(e),
         };
-        match open(raw) {
-            (mut theirs, Status::Saving) => {
-                theirs.forget_deletions(restored);
-                self.data.update(|d| d.merge(&theirs));
+        if !still_seen(&raw) {
+            match open(raw) {
+                (mut theirs, Status::Saving) => {
+                    theirs.forget_deletions(restored);
+                    self.data.update(|d| d.merge(&theirs));
+                }
+                // Another tab wrote something we can't read, or can't back
+                // up: stop writing, and say so.
+                (_, status) => return self.status.set(status),
             }
-            // Another tab wrote something we can't read, or can't back up:
-            // stop writing, and say so.
-            (_, status) => return self.status.set(status),
         }
         let text = self.data.with_untracked(store::save);
         match storage::write(DATA_KEY, &text) {
-            Ok(()) => self.save_error.set(None),
+            Ok(()) => {
+                seen(Some(&text));
+                self.save_error.set(None);
+            }
             Err(e) => self.fail(e),
         }
     }
@@ -318,8 +349,9 @@ impl AppState {
         let msg = match e {
             StoreError::Quota => t("store.quota"),
             StoreError::Unavailable => {
+                // The storage banner says it (`storage.unavailable`).
                 self.status.set(Status::Unavailable);
-                t("store.unavailable")
+                return self.save_error.set(None);
             }
             StoreError::Other(reason) => fill(&t("store.failed"), &[("reason", &reason)]),
         };
@@ -359,7 +391,9 @@ impl AppState {
         let Ok(raw) = storage::read(DATA_KEY) else {
             return;
         };
-        let sealed = matches!(store::load(raw.as_deref()), Loaded::Sealed);
+        // Read once: 10,000 check-ins take a while to parse.
+        let loaded = store::load(raw.as_deref());
+        let sealed = matches!(loaded, Loaded::Sealed);
         if locked() {
             if sealed {
                 // Encrypted by another unlocked tab: decrypt with our key.
@@ -367,7 +401,7 @@ impl AppState {
                 return lock::reopen(&raw.unwrap_or_default(), move |plain| match plain {
                     Ok(plain) => {
                         if let (theirs, Status::Saving) = open(Some(plain)) {
-                            st.fold_in(&theirs);
+                            st.fold_in(theirs);
                         }
                     }
                     // A new passphrase was set elsewhere: ask for it.
@@ -384,8 +418,8 @@ impl AppState {
             LOCKED.with(|l| l.set(false));
             lock::forget();
         }
-        let stored = raw.is_some();
-        let (theirs, status) = open(raw);
+        let copy = raw.clone();
+        let (theirs, status) = open_loaded(raw, loaded);
         // What is stored now decides whether this tab may write.
         let readable = status == Status::Saving;
         if self.status.get_untracked() != status {
@@ -393,8 +427,9 @@ impl AppState {
         }
         // Nothing stored (erased elsewhere): keep what is on screen, but
         // don't write it back on our own.
-        if readable && stored {
-            self.fold_in(&theirs);
+        if readable && copy.is_some() {
+            seen(copy.as_deref());
+            self.fold_in(theirs);
         }
     }
 
@@ -402,9 +437,11 @@ impl AppState {
     /// `Data::fold_in`), and write back if ours holds something it lacks:
     /// its save raced ours (both read before either wrote), and without
     /// this our check-in would be missing from storage until our next save.
-    fn fold_in(&self, theirs: &Data) {
+    fn fold_in(&self, theirs: Data) {
+        // Asked before folding: the same answer as after, without a copy.
+        let news = self.data.with_untracked(|d| d.has_news_for(&theirs));
         self.data.update(|d| d.fold_in(theirs));
-        if self.data.with_untracked(|d| d.has_news_for(theirs)) {
+        if news {
             self.persist();
         }
     }

@@ -3,14 +3,16 @@
 
 use temper::state::{self, Status};
 use temper::storage::{self, DATA_KEY};
-use temper_core::content::{Mode, ITEMS};
+use temper_core::content::{items_of, Mode, CONTENT_VERSION};
 use temper_core::store::{self, CheckIn, Data};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn sample() -> Data {
-    let answers = ITEMS.iter().map(|i| (i.id.to_string(), 3)).collect();
+    let answers = items_of(CONTENT_VERSION)
+        .map(|i| (i.id.to_string(), 3))
+        .collect();
     let mut d = Data::default();
     d.upsert(CheckIn::new(
         "t1".into(),

@@ -2,8 +2,9 @@
 //! asks. Export writes the same versioned envelope as storage; import
 //! validates a whole file before anything changes and previews the result.
 
+use crate::content::{steps, Dimension, Step, CONTENT_VERSION};
 use crate::reason::{Reason, Why};
-use crate::scoring::{display, score};
+use crate::scoring::display;
 use crate::store::{self, Data, Loaded, MAX_IMPORT_BYTES, SCHEMA_VERSION};
 
 /// Why an import file was refused. Each names the problem plainly.
@@ -66,6 +67,26 @@ pub fn export_json(data: &Data) -> String {
 
 pub use crate::store::{CLOCK_SLACK_MS, EARLIEST_MS};
 
+/// The first check-in (of today's questions) that leaves a question of its
+/// mode unanswered: a result from part of the questions would be a
+/// figure it never had. Stored data is not held to this; imports are.
+fn first_incomplete(d: &Data) -> Option<Reason> {
+    d.checkins.iter().enumerate().find_map(|(n, c)| {
+        if c.content_version != CONTENT_VERSION {
+            return None;
+        }
+        let missing = steps(c.mode)
+            .iter()
+            .filter(|s| matches!(s, Step::Question(i) if !c.answers.contains_key(i.id)))
+            .count();
+        (missing > 0).then(|| {
+            Reason::new(Why::Unanswered)
+                .about(Reason::check_in(n, &c.id))
+                .with("count", missing)
+        })
+    })
+}
+
 /// Parse and validate an import completely. `existing` is only read, to
 /// count what is new; `now` is this device's clock.
 pub fn parse_import(text: &str, existing: &Data, now: i64) -> Result<Preview, ImportError> {
@@ -87,6 +108,9 @@ pub fn parse_import(text: &str, existing: &Data, now: i64) -> Result<Preview, Im
         return Err(ImportError::Invalid(
             Reason::new(Why::OutOfTime).about(item),
         ));
+    }
+    if let Some(why) = first_incomplete(&incoming) {
+        return Err(ImportError::Invalid(why));
     }
     // A check-in the file itself lists as deleted is not added.
     let gone: std::collections::HashSet<&str> =
@@ -117,19 +141,14 @@ pub fn apply(existing: &Data, preview: &Preview, mode: ImportMode) -> Data {
             // Tombstones for what is dropped, so another tab's copy can't
             // bring it back when the two are merged.
             let mut out = preview.incoming.clone();
-            let ids = existing
-                .checkins
-                .iter()
-                .map(|c| &c.id)
-                .chain(existing.plan.iter().map(|s| &s.id))
-                .chain(existing.ledger.iter().map(|e| &e.id));
-            for id in ids {
-                let kept = out.get(id).is_some()
-                    || out.in_plan(id)
-                    || out.ledger.iter().any(|e| e.id == *id);
-                if !kept {
-                    out.tombstone(id);
-                }
+            let kept: std::collections::HashSet<&str> = out.item_ids().collect();
+            let dropped: Vec<String> = existing
+                .item_ids()
+                .filter(|id| !kept.contains(id))
+                .map(String::from)
+                .collect();
+            for id in &dropped {
+                out.tombstone(id);
             }
             if let (Some(_), None) = (&existing.audit, &out.audit) {
                 out.audit = Some(crate::store::Audit {
@@ -184,7 +203,7 @@ pub fn export_csv(
         .join(",");
     out.push_str("\r\n");
     for c in &data.checkins {
-        let s = score(&c.answers);
+        let s = c.scores();
         let mode = text(&format!("mode.{}", c.mode.key()));
         let mut row = vec![csv_field(&date(c.at)), csv_field(&mode)];
         row.push(display(s.burnout).to_string());
@@ -192,7 +211,14 @@ pub fn export_csv(
         row.push(csv_field(&text(
             crate::profile::Profile::of(&s).headline_key(),
         )));
-        row.extend(s.dimensions.iter().map(|(_, v)| display(*v).to_string()));
+        // A pulse has no dimension figures: its cells are left empty.
+        row.extend(Dimension::ALL.iter().map(|d| {
+            s.figures(c.mode)
+                .iter()
+                .find(|(x, _)| x == d)
+                .map(|(_, v)| display(*v).to_string())
+                .unwrap_or_default()
+        }));
         out.push_str(&row.join(","));
         out.push_str("\r\n");
     }
@@ -202,7 +228,7 @@ pub fn export_csv(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Mode, ITEMS};
+    use crate::content::Mode;
     use crate::store::CheckIn;
     use proptest::prelude::*;
 
@@ -214,7 +240,9 @@ mod tests {
     fn data(ids: &[(&str, i64)]) -> Data {
         let mut d = Data::default();
         for (id, at) in ids {
-            let answers = ITEMS.iter().map(|i| (i.id.to_string(), 1)).collect();
+            let answers = crate::content::items_of(crate::content::CONTENT_VERSION)
+                .map(|i| (i.id.to_string(), 1))
+                .collect();
             d.upsert(CheckIn::new(
                 id.to_string(),
                 T0 + *at,
@@ -224,6 +252,25 @@ mod tests {
             ));
         }
         d
+    }
+
+    #[test]
+    fn a_check_in_with_unanswered_questions_is_refused() {
+        let mut file = data(&[("a", 1), ("b", 2)]);
+        file.checkins[1].answers.remove("ex2");
+        file.checkins[1].answers.remove("rs7b");
+        let err = parse_import(&export_json(&file), &Data::default(), NOW).unwrap_err();
+        assert_eq!(
+            err.reason().english(),
+            "the file has content Temper can\u{2019}t accept: check-in 2 (\u{201c}b\u{201d}) leaves 2 of its questions unanswered"
+        );
+        // A pulse needs only its seven.
+        let mut pulse = data(&[("p", 1)]);
+        pulse.checkins[0].mode = Mode::Pulse;
+        pulse.checkins[0]
+            .answers
+            .retain(|id, _| crate::content::item_by_id(id).is_some_and(|i| i.pulse));
+        assert!(parse_import(&export_json(&pulse), &Data::default(), NOW).is_ok());
     }
 
     #[test]
@@ -382,12 +429,12 @@ mod tests {
             parse_import(&deep, &none, NOW),
             Err(ImportError::Unreadable(_))
         ));
-        let wrong_type = good.replace("\"ex1\":1", "\"ex1\":\"often\"");
+        let wrong_type = good.replace("\"ex1b\":1", "\"ex1b\":\"often\"");
         assert!(matches!(
             parse_import(&wrong_type, &none, NOW),
             Err(ImportError::Unreadable(_))
         ));
-        let off_scale = good.replace("\"ex1\":1", "\"ex1\":7");
+        let off_scale = good.replace("\"ex1b\":1", "\"ex1b\":7");
         assert!(matches!(
             parse_import(&off_scale, &none, NOW),
             Err(ImportError::Invalid(_))

@@ -5,9 +5,14 @@
 
 use std::sync::OnceLock;
 
-/// Bumped whenever an item is added, removed or re-keyed, and stored with
-/// every check-in so old answers can always be told apart.
-pub const CONTENT_VERSION: u32 = 1;
+/// Bumped whenever an item is added, removed or reworded, and stored with
+/// every check-in, which is always scored by the questions of its own
+/// version (`scoring::score_in`). A reworded question is a new item with a
+/// new id; the old one is kept, retired, so old answers keep their
+/// figures. Version 1: the first questionnaire. Version 2: one idea per
+/// question (21 rewordings), hopelessness asked on its own, and drivers
+/// for recognition and for fairness.
+pub const CONTENT_VERSION: u32 = 2;
 
 macro_rules! keyed_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $key:literal),+ $(,)? }) => {
@@ -49,6 +54,7 @@ keyed_enum!(
         Illness => "illness",
         Irritability => "irritability",
         LowMood => "lowmood",
+        Hopeless => "hopeless",
     }
 );
 
@@ -63,6 +69,8 @@ keyed_enum!(
         SwitchingOff => "switchoff",
         Play => "play",
         Growth => "growth",
+        Reward => "reward",
+        Fairness => "fairness",
     }
 );
 
@@ -124,6 +132,12 @@ pub enum Category {
 }
 
 impl Category {
+    /// Text key of what a high score here means, in plain words (for "why
+    /// for you"), e.g. `about.dim.boredom`: "boredom".
+    pub fn about_key(self) -> String {
+        format!("about.{}", self.name_key())
+    }
+
     /// Text key of the category's name, e.g. `dim.exhaustion`.
     pub fn name_key(self) -> String {
         match self {
@@ -144,37 +158,78 @@ pub struct Item {
     pub reverse: bool,
     /// Part of the one-minute pulse as well as the full check-in.
     pub pulse: bool,
+    /// The content versions that ask it: `from..=to`.
+    pub from: u32,
+    pub to: u32,
 }
 
-const fn item(id: &'static str, category: Category, reverse: bool, pulse: bool) -> Item {
+impl Item {
+    pub const fn asked_in(&self, version: u32) -> bool {
+        self.from <= version && version <= self.to
+    }
+}
+
+const fn asked(
+    (from, to): (u32, u32),
+    id: &'static str,
+    category: Category,
+    reverse: bool,
+    pulse: bool,
+) -> Item {
     Item {
         id,
         category,
         reverse,
         pulse,
+        from,
+        to,
     }
+}
+
+/// Asked in every version.
+const fn item(id: &'static str, category: Category, reverse: bool, pulse: bool) -> Item {
+    asked((1, u32::MAX), id, category, reverse, pulse)
+}
+
+/// Asked in version 1 only (reworded since).
+const fn retired(id: &'static str, category: Category, reverse: bool, pulse: bool) -> Item {
+    asked((1, 1), id, category, reverse, pulse)
+}
+
+/// Asked from version 2.
+const fn v2(id: &'static str, category: Category, reverse: bool, pulse: bool) -> Item {
+    asked((2, u32::MAX), id, category, reverse, pulse)
 }
 
 use Category::{Dimension as D, Driver as Dr, Rest as R, Signal as S};
 
-/// The whole questionnaire, in the order it is asked.
+/// Every question of every version, in the order it is asked; the items
+/// of one version are those it [asks](Item::asked_in).
 pub static ITEMS: &[Item] = &[
-    item("ex1", D(Dimension::Exhaustion), false, true),
+    retired("ex1", D(Dimension::Exhaustion), false, true),
+    v2("ex1b", D(Dimension::Exhaustion), false, true),
     item("ex2", D(Dimension::Exhaustion), false, false),
     item("ex3", D(Dimension::Exhaustion), false, false),
-    item("ex4", D(Dimension::Exhaustion), false, false),
-    item("cy1", D(Dimension::Cynicism), false, true),
-    item("cy2", D(Dimension::Cynicism), false, false),
+    retired("ex4", D(Dimension::Exhaustion), false, false),
+    v2("ex4b", D(Dimension::Exhaustion), false, false),
+    retired("cy1", D(Dimension::Cynicism), false, true),
+    v2("cy1b", D(Dimension::Cynicism), false, true),
+    retired("cy2", D(Dimension::Cynicism), false, false),
+    v2("cy2b", D(Dimension::Cynicism), false, false),
     item("cy3", D(Dimension::Cynicism), false, false),
-    item("cy4", D(Dimension::Cynicism), false, false),
+    retired("cy4", D(Dimension::Cynicism), false, false),
+    v2("cy4b", D(Dimension::Cynicism), false, false),
     item("ef1", D(Dimension::ReducedEfficacy), true, true),
     item("ef2", D(Dimension::ReducedEfficacy), true, false),
     item("ef3", D(Dimension::ReducedEfficacy), true, false),
-    item("ef4", D(Dimension::ReducedEfficacy), true, false),
+    retired("ef4", D(Dimension::ReducedEfficacy), true, false),
+    v2("ef4b", D(Dimension::ReducedEfficacy), true, false),
     item("bo1", D(Dimension::Boredom), false, true),
-    item("bo2", D(Dimension::Boredom), false, false),
+    retired("bo2", D(Dimension::Boredom), false, false),
+    v2("bo2b", D(Dimension::Boredom), false, false),
     item("bo3", D(Dimension::Boredom), false, false),
-    item("bo4", D(Dimension::Boredom), false, false),
+    retired("bo4", D(Dimension::Boredom), false, false),
+    v2("bo4b", D(Dimension::Boredom), false, false),
     item("di1", D(Dimension::Disengagement), false, true),
     item("di2", D(Dimension::Disengagement), false, false),
     item("di3", D(Dimension::Disengagement), false, false),
@@ -183,38 +238,70 @@ pub static ITEMS: &[Item] = &[
     item("uc2", D(Dimension::UnderChallenge), false, false),
     item("uc3", D(Dimension::UnderChallenge), false, false),
     item("uc4", D(Dimension::UnderChallenge), false, false),
-    item("sg1", S(Signal::SleepAppetite), false, false),
-    item("sg2", S(Signal::Illness), false, false),
-    item("sg3", S(Signal::Irritability), false, false),
-    item("sg4", S(Signal::LowMood), false, true),
-    item("dr1", Dr(Driver::Workload), false, false),
+    retired("sg1", S(Signal::SleepAppetite), false, false),
+    v2("sg1b", S(Signal::SleepAppetite), false, false),
+    retired("sg2", S(Signal::Illness), false, false),
+    v2("sg2b", S(Signal::Illness), false, false),
+    retired("sg3", S(Signal::Irritability), false, false),
+    v2("sg3b", S(Signal::Irritability), false, false),
+    retired("sg4", S(Signal::LowMood), false, true),
+    v2("sg4b", S(Signal::LowMood), false, true),
+    v2("sg5", S(Signal::Hopeless), false, false),
+    retired("dr1", Dr(Driver::Workload), false, false),
+    v2("dr1b", Dr(Driver::Workload), false, false),
     item("dr2", Dr(Driver::Control), true, false),
     item("dr3", Dr(Driver::Values), true, false),
     item("dr4", Dr(Driver::Support), true, false),
-    item("dr5", Dr(Driver::Boundaries), false, false),
-    item("dr6", Dr(Driver::SwitchingOff), false, false),
-    item("dr7", Dr(Driver::Play), true, false),
-    item("dr8", Dr(Driver::Growth), true, false),
+    retired("dr5", Dr(Driver::Boundaries), false, false),
+    v2("dr5b", Dr(Driver::Boundaries), false, false),
+    retired("dr6", Dr(Driver::SwitchingOff), false, false),
+    v2("dr6b", Dr(Driver::SwitchingOff), false, false),
+    retired("dr7", Dr(Driver::Play), true, false),
+    v2("dr7b", Dr(Driver::Play), true, false),
+    retired("dr8", Dr(Driver::Growth), true, false),
+    v2("dr8b", Dr(Driver::Growth), true, false),
+    v2("dr9", Dr(Driver::Reward), true, false),
+    v2("dr10", Dr(Driver::Fairness), true, false),
     item("rs1", R(RestKind::Physical), false, false),
-    item("rs2", R(RestKind::Mental), false, false),
-    item("rs3", R(RestKind::Emotional), false, false),
+    retired("rs2", R(RestKind::Mental), false, false),
+    v2("rs2b", R(RestKind::Mental), false, false),
+    retired("rs3", R(RestKind::Emotional), false, false),
+    v2("rs3b", R(RestKind::Emotional), false, false),
     item("rs4", R(RestKind::Social), false, false),
     item("rs5", R(RestKind::Sensory), false, false),
-    item("rs6", R(RestKind::Creative), false, false),
-    item("rs7", R(RestKind::Spiritual), false, false),
+    retired("rs6", R(RestKind::Creative), false, false),
+    v2("rs6b", R(RestKind::Creative), false, false),
+    retired("rs7", R(RestKind::Spiritual), false, false),
+    v2("rs7b", R(RestKind::Spiritual), false, false),
 ];
 
-/// The id of the low-mood item, which can bring "Talk to someone" forward.
-pub const LOW_MOOD_ITEM: &str = "sg4";
+/// The low-mood item of today's questions (also in the pulse).
+pub const LOW_MOOD_ITEM: &str = "sg4b";
 
-/// Whether this answer should bring up help at once, during the check-in:
-/// Often or Always to the low-mood question.
-pub fn calls_for_help_now(item_id: &str, answer: u8) -> bool {
-    item_id == LOW_MOOD_ITEM && answer >= 3
+/// Whether an item asks about low mood or hopelessness: Often or Always
+/// to one of them brings help forward at once.
+pub fn asks_about_mood(item: &Item) -> bool {
+    matches!(
+        item.category,
+        Category::Signal(Signal::LowMood | Signal::Hopeless)
+    )
 }
 
+/// Whether this answer should bring up help at once, during the check-in:
+/// Often or Always to the low-mood or the hopelessness question.
+pub fn calls_for_help_now(item_id: &str, answer: u8) -> bool {
+    answer >= 3 && item_by_id(item_id).is_some_and(asks_about_mood)
+}
+
+/// An item of any version, by id (ids are never reused).
 pub fn item_by_id(id: &str) -> Option<&'static Item> {
     ITEMS.iter().find(|i| i.id == id)
+}
+
+/// The items a version asks (a version newer than this build: today's).
+pub fn items_of(version: u32) -> impl Iterator<Item = &'static Item> {
+    let version = version.min(CONTENT_VERSION);
+    ITEMS.iter().filter(move |i| i.asked_in(version))
 }
 
 /// The frequency scale every item uses. Index 0..=4 is the stored answer.
@@ -237,8 +324,7 @@ pub fn steps(mode: Mode) -> &'static [Step] {
         Mode::Pulse => &PULSE,
     };
     cell.get_or_init(|| {
-        let mut steps: Vec<Step> = ITEMS
-            .iter()
+        let mut steps: Vec<Step> = items_of(CONTENT_VERSION)
             .filter(|i| mode == Mode::Full || i.pulse)
             .map(Step::Question)
             .collect();
@@ -260,29 +346,37 @@ pub fn validate() -> Vec<String> {
             problems.push(format!("duplicate item id {}", a.id));
         }
     }
-    for d in Dimension::ALL {
-        let n = ITEMS
-            .iter()
-            .filter(|i| i.category == Category::Dimension(*d))
-            .count();
-        if n < 4 {
-            problems.push(format!(
-                "dimension {} has {n} items, needs at least 4",
-                d.key()
-            ));
+    // Each version is a whole questionnaire of its own.
+    for v in 1..=CONTENT_VERSION {
+        for d in Dimension::ALL {
+            let n = items_of(v)
+                .filter(|i| i.category == Category::Dimension(*d))
+                .count();
+            if n < 4 {
+                problems.push(format!(
+                    "version {v}: dimension {} has {n} items, needs at least 4",
+                    d.key()
+                ));
+            }
+            let p = items_of(v)
+                .filter(|i| i.pulse && i.category == Category::Dimension(*d))
+                .count();
+            if p != 1 {
+                problems.push(format!(
+                    "version {v}: dimension {} has {p} pulse items, needs exactly 1",
+                    d.key()
+                ));
+            }
         }
-        let p = ITEMS
-            .iter()
-            .filter(|i| i.pulse && i.category == Category::Dimension(*d))
+        let mood = items_of(v)
+            .filter(|i| i.pulse && asks_about_mood(i))
             .count();
-        if p != 1 {
-            problems.push(format!(
-                "dimension {} has {p} pulse items, needs exactly 1",
-                d.key()
-            ));
+        if mood != 1 {
+            problems.push(format!("version {v}: the pulse needs one mood question"));
         }
     }
-    let covered = |c: Category| ITEMS.iter().any(|i| i.category == c);
+    // Today's questions cover every signal, driver and kind of rest.
+    let covered = |c: Category| items_of(CONTENT_VERSION).any(|i| i.category == c);
     for s in Signal::ALL {
         if !covered(Category::Signal(*s)) {
             problems.push(format!("signal {} has no item", s.key()));
@@ -299,7 +393,10 @@ pub fn validate() -> Vec<String> {
         }
     }
     match item_by_id(LOW_MOOD_ITEM) {
-        Some(i) if i.pulse && i.category == Category::Signal(Signal::LowMood) => {}
+        Some(i)
+            if i.pulse
+                && i.asked_in(CONTENT_VERSION)
+                && i.category == Category::Signal(Signal::LowMood) => {}
         _ => problems.push("the low-mood item must be a pulse item of the low-mood signal".into()),
     }
     // Reduced efficacy is asked positively, so all of its items are reversed.
@@ -314,6 +411,18 @@ pub fn validate() -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn version_1_is_exactly_the_first_questionnaire() {
+        let v1: Vec<&str> = items_of(1).map(|i| i.id).collect();
+        assert_eq!(v1.len(), 43);
+        assert!(v1.contains(&"sg4") && !v1.contains(&"sg4b") && !v1.contains(&"sg5"));
+        assert_eq!(items_of(2).count(), 46);
+        // A version newer than this build reads as today's.
+        assert_eq!(items_of(9).count(), 46);
+        assert!(calls_for_help_now("sg5", 3) && calls_for_help_now("sg4", 4));
+        assert!(!calls_for_help_now("sg5", 2) && !calls_for_help_now("ex1b", 4));
+    }
 
     #[test]
     fn content_passes_validation() {
@@ -344,7 +453,7 @@ mod tests {
     #[test]
     fn full_covers_every_item_then_context() {
         let s = steps(Mode::Full);
-        assert_eq!(s.len(), ITEMS.len() + 1);
+        assert_eq!(s.len(), items_of(CONTENT_VERSION).count() + 1);
         assert_eq!(s.last(), Some(&Step::Context));
     }
 }

@@ -2,7 +2,7 @@
 //! comes next, what must be answered, when it is complete. Stored under
 //! `temper.draft` in the check-in format (one parser for both).
 
-use crate::content::{item_by_id, steps, Mode, Role, Step};
+use crate::content::{item_by_id, steps, Mode, Role, Step, CONTENT_VERSION};
 use crate::scoring::{Answers, MAX_ANSWER};
 use crate::store::{checkin_from_json, checkin_to_json, load, CheckIn, Loaded};
 
@@ -68,11 +68,17 @@ impl Draft {
     /// An unreadable draft, or one with answers that are not on the scale
     /// or not current questions, is simply not resumed.
     pub fn from_json(raw: &str) -> Option<Draft> {
-        let c = checkin_from_json(raw)?;
+        let mut c = checkin_from_json(raw)?;
         let ok = c
             .answers
             .iter()
             .all(|(id, a)| *a <= MAX_ANSWER && item_by_id(id).is_some());
+        // A draft started before the questions changed keeps the answers
+        // to questions still asked; a reworded one is asked again.
+        c.answers = std::mem::take(&mut c.answers)
+            .into_iter()
+            .filter(|(id, _)| item_by_id(id).is_some_and(|i| i.asked_in(CONTENT_VERSION)))
+            .collect();
         let all = steps(c.mode);
         let step = all
             .iter()
@@ -213,7 +219,7 @@ mod tests {
     #[test]
     fn drafts_round_trip_and_resume_at_the_first_unanswered_question() {
         let mut d = Draft::new(Mode::Pulse);
-        d.answers.insert("ex1".into(), 3);
+        d.answers.insert("ex1b".into(), 3);
         d.step = 1;
         assert_eq!(Draft::from_json(&d.to_json()), Some(d.clone()));
         // Went back to the first question, then reloaded: resume where work is left.
@@ -221,20 +227,26 @@ mod tests {
         assert_eq!(Draft::from_json(&d.to_json()).unwrap().step, 1);
         // Everything answered in a full check-in: resume at the context step.
         let mut full = Draft::new(Mode::Full);
-        for i in crate::content::ITEMS {
+        for i in crate::content::items_of(crate::content::CONTENT_VERSION) {
             full.answer(i.id, 1);
         }
         let back = Draft::from_json(&full.to_json()).unwrap();
         assert_eq!(back.current(), Step::Context);
         assert_eq!(Draft::from_json("garbage"), None);
-        let bad = d.to_json().replace("\"ex1\":3", "\"ex1\":8");
+        let bad = d.to_json().replace("\"ex1b\":3", "\"ex1b\":8");
         assert_eq!(Draft::from_json(&bad), None);
+        // Started before the questions changed: the reworded ex1 is asked
+        // again, the unchanged cy3 is kept.
+        let old = r#"{"id":"draft","at":1,"m":"full","cv":1,"a":{"ex1":3,"ex2":2}}"#;
+        let resumed = Draft::from_json(old).unwrap();
+        assert_eq!(resumed.answers.keys().collect::<Vec<_>>(), ["ex2"]);
+        assert_eq!(resumed.step, 0);
     }
 
     #[test]
     fn stored_drafts_are_plain_sealed_or_unusable() {
         let mut d = Draft::new(Mode::Pulse);
-        d.answer("ex1", 3);
+        d.answer("ex1b", 3);
         let resumed = Draft::from_json(&d.to_json()).unwrap();
         assert_eq!(
             Draft::read_stored(&d.to_json()),
@@ -281,7 +293,7 @@ mod tests {
     #[test]
     fn context_step_is_skippable() {
         let mut d = Draft::new(Mode::Full);
-        for i in crate::content::ITEMS {
+        for i in crate::content::items_of(crate::content::CONTENT_VERSION) {
             d.answer(i.id, 2);
         }
         d.step = d.total() - 1;

@@ -6,8 +6,9 @@
 use crate::content::{Dimension, Driver, RestKind, Role, Signal};
 use crate::scoring::{Scores, Zone};
 
-/// Threshold at which a driver or rest kind counts as a problem.
-pub const STRAIN: f64 = crate::scoring::HIGH;
+/// A driver or rest kind counts as a problem above this (more than
+/// "Sometimes" on average).
+pub const STRAIN: f64 = crate::scoring::MIDDLE;
 
 /// Why rest by itself often doesn't fix burnout (seed 000's four reasons).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,23 +60,37 @@ pub struct Explanation {
 fn strained<K: Copy>(v: &[(K, f64)]) -> Vec<(K, f64)> {
     v.iter()
         .copied()
-        .filter(|(_, s)| *s >= STRAIN)
+        .filter(|(_, s)| *s > STRAIN)
         .take(3)
         .collect()
 }
 
+/// The explanation of a saved check-in. When every answer is the same,
+/// the questions asked the other way round (having a say, support,
+/// recognition...) would read as strains nobody reported: no driver or
+/// kind of rest is named then, and the results say why (the same answer
+/// throughout is pointed out).
+pub fn explain_checkin(c: &crate::store::CheckIn) -> Explanation {
+    let mut e = explain(&c.scores(), c.role);
+    if crate::scoring::same_answer_throughout(&c.answers) {
+        e.top_drivers.clear();
+        e.depleted_rest.clear();
+        e.rest_reasons.retain(|r| *r == RestReason::MoreThanFatigue);
+    }
+    e
+}
+
 pub fn explain(s: &Scores, role: Option<Role>) -> Explanation {
     let zone = s.zone();
-    let burnout_high = s.burnout >= crate::scoring::HIGH;
-    let rustout_high = s.rustout >= crate::scoring::HIGH;
+    let burnout_high = s.burnout > crate::scoring::MIDDLE;
+    let rustout_high = s.rustout > crate::scoring::MIDDLE;
     let top_drivers = strained(&s.drivers);
     let depleted_rest = strained(&s.rest);
-    let drv = |d: Driver| s.driver(d).is_some_and(|x| x >= STRAIN);
+    let drv = |d: Driver| s.driver(d).is_some_and(|x| x > STRAIN);
+    let dim = |d: Dimension| s.dimension(d).is_some_and(|x| x > STRAIN);
     let mut rest_reasons = Vec::new();
     if burnout_high {
-        if s.dimension(Dimension::Cynicism) >= STRAIN
-            || s.dimension(Dimension::ReducedEfficacy) >= STRAIN
-        {
+        if dim(Dimension::Cynicism) || dim(Dimension::ReducedEfficacy) {
             rest_reasons.push(RestReason::MoreThanFatigue);
         }
         if !depleted_rest.is_empty() {
@@ -123,12 +138,11 @@ pub fn explain(s: &Scores, role: Option<Role>) -> Explanation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Category, ITEMS};
+    use crate::content::Category;
     use crate::scoring::{score, Answers};
 
     fn answers(f: impl Fn(Category) -> u8) -> Answers {
-        ITEMS
-            .iter()
+        crate::content::items_of(crate::content::CONTENT_VERSION)
             .map(|i| (i.id.to_string(), f(i.category)))
             .collect()
     }
@@ -153,11 +167,29 @@ mod tests {
     }
 
     #[test]
+    fn never_to_everything_names_no_driver() {
+        let answers = crate::content::items_of(crate::content::CONTENT_VERSION)
+            .map(|i| (i.id.to_string(), 0))
+            .collect();
+        let c =
+            crate::store::CheckIn::new("n".into(), 1, crate::content::Mode::Full, answers, None);
+        // Scored, "having a say" reads as a strain of 100 ...
+        assert!(explain(&c.scores(), None)
+            .top_drivers
+            .iter()
+            .any(|(d, _)| *d == Driver::Control));
+        // ... which the explanation of the check-in does not claim.
+        let e = explain_checkin(&c);
+        assert!(e.top_drivers.is_empty() && e.depleted_rest.is_empty());
+    }
+
+    #[test]
     fn calm_profile_gets_no_reasons_and_no_drivers() {
         let a = answers(|c| match c {
             Category::Dimension(Dimension::ReducedEfficacy) => 4,
             Category::Driver(Driver::Control | Driver::Values | Driver::Support)
-            | Category::Driver(Driver::Play | Driver::Growth) => 4,
+            | Category::Driver(Driver::Play | Driver::Growth)
+            | Category::Driver(Driver::Reward | Driver::Fairness) => 4,
             _ => 0,
         });
         let e = explain(&score(&a), None);

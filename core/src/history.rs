@@ -3,41 +3,106 @@
 //! the shell only draws what comes back.
 
 use crate::content::{Dimension, Mode};
-use crate::scoring::{display, score};
+use crate::scoring::{display, STEP};
 use crate::store::CheckIn;
 
-/// One line of "since last time": a text key, the value now, and the change.
+/// How a figure moved, in words: every figure here is better lower.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Better,
+    Worse,
+    /// Moved less than one answer step moves it.
+    Same,
+}
+
+impl Direction {
+    /// The text of a line: `{name}: {now}`, and by how much (`{by}`).
+    pub const fn key(self) -> &'static str {
+        match self {
+            Direction::Better => "since.better",
+            Direction::Worse => "since.worse",
+            Direction::Same => "since.same",
+        }
+    }
+}
+
+/// One line of "since last time": a text key, the value now, the change
+/// (as displayed) and what it means.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {
     pub key: String,
     pub now: u8,
     pub delta: i16,
+    pub direction: Direction,
 }
 
-/// Change in both indices and all six dimensions between two check-ins,
-/// compared on displayed (rounded) values so the numbers add up on screen.
-pub fn since_last(previous: &CheckIn, current: &CheckIn) -> Vec<Change> {
-    let (a, b) = (score(&previous.answers), score(&current.answers));
-    let mut out = vec![
-        change("results.burnout", a.burnout, b.burnout),
-        change("results.rustout", a.rustout, b.rustout),
+/// "Since last time": the newest check-in against the one before it of
+/// the same mode (a pulse with a pulse, a full check-in with a full one).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Since {
+    pub mode: Mode,
+    /// When the check-in compared with was made.
+    pub then: i64,
+    pub changes: Vec<Change>,
+}
+
+/// How far one answer, moved by one step, moves a dimension of this mode
+/// (and a third of that, an index): smaller changes are "about the same".
+fn one_step(mode: Mode, d: Dimension) -> f64 {
+    let items = crate::content::items_of(crate::content::CONTENT_VERSION)
+        .filter(|i| i.category == crate::content::Category::Dimension(d))
+        .filter(|i| mode == Mode::Full || i.pulse)
+        .count()
+        .max(1);
+    STEP / items as f64
+}
+
+/// Compare the newest check-in (`checkins` oldest first) with the previous
+/// one of its mode: both indices, and for full check-ins the six
+/// dimensions too (a pulse has no dimension figures). `None` when there is
+/// no earlier check-in of that mode.
+pub fn since_last(checkins: &[CheckIn]) -> Option<Since> {
+    let (current, earlier) = checkins.split_last()?;
+    let previous = earlier.iter().rev().find(|c| c.mode == current.mode)?;
+    let (a, b) = (previous.scores(), current.scores());
+    let mode = current.mode;
+    let index_step = Dimension::ALL
+        .iter()
+        .map(|d| one_step(mode, *d))
+        .fold(f64::INFINITY, f64::min)
+        / 3.0;
+    let mut changes = vec![
+        change("results.burnout", a.burnout, b.burnout, index_step),
+        change("results.rustout", a.rustout, b.rustout, index_step),
     ];
-    for d in Dimension::ALL {
-        out.push(change(
-            &format!("dim.{}", d.key()),
-            a.dimension(*d),
-            b.dimension(*d),
-        ));
+    for (d, now) in b.figures(mode) {
+        if let Some((_, before)) = a.figures(mode).iter().find(|(x, _)| x == d) {
+            let key = format!("dim.{}", d.key());
+            changes.push(change(&key, *before, *now, one_step(mode, *d)));
+        }
     }
-    out
+    Some(Since {
+        mode,
+        then: previous.at,
+        changes,
+    })
 }
 
-fn change(key: &str, before: f64, now: f64) -> Change {
+fn change(key: &str, before: f64, now: f64, step: f64) -> Change {
+    // A tiny margin: one step's move is never lost to rounding.
+    let direction = if (now - before).abs() < step - 1e-9 {
+        Direction::Same
+    } else if now < before {
+        Direction::Better
+    } else {
+        Direction::Worse
+    };
     let (before, now) = (display(before), display(now));
     Change {
         key: key.to_string(),
         now,
         delta: i16::from(now) - i16::from(before),
+        direction,
     }
 }
 
@@ -82,7 +147,7 @@ pub fn rows(checkins: &[CheckIn]) -> Vec<Row> {
     checkins
         .iter()
         .map(|c| {
-            let s = score(&c.answers);
+            let s = c.scores();
             Row {
                 at: c.at,
                 pulse: c.mode == Mode::Pulse,
@@ -172,11 +237,9 @@ pub fn map_path(points: &[(u8, u8)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::ITEMS;
 
     fn checkin(at: i64, answer: u8, mode: Mode) -> CheckIn {
-        let answers = ITEMS
-            .iter()
+        let answers = crate::content::items_of(crate::content::CONTENT_VERSION)
             .filter(|i| mode == Mode::Full || i.pulse)
             .map(|i| {
                 (
@@ -189,18 +252,57 @@ mod tests {
     }
 
     #[test]
-    fn since_last_reports_rounded_changes() {
-        let changes = since_last(&checkin(1, 1, Mode::Full), &checkin(2, 3, Mode::Pulse));
-        assert_eq!(changes.len(), 8);
+    fn since_last_compares_like_with_like_and_says_which_way() {
+        // Full at 25, pulse at 75, full at 75: the newest full check-in is
+        // compared with the first, not with the pulse between them.
+        let cs = [
+            checkin(1, 1, Mode::Full),
+            checkin(2, 3, Mode::Pulse),
+            checkin(3, 3, Mode::Full),
+        ];
+        let s = since_last(&cs).unwrap();
+        assert_eq!((s.mode, s.then), (Mode::Full, 1));
+        assert_eq!(s.changes.len(), 8);
         assert_eq!(
-            changes[0],
+            s.changes[0],
             Change {
                 key: "results.burnout".into(),
                 now: 75,
-                delta: 50
+                delta: 50,
+                direction: Direction::Worse,
             }
         );
-        assert_eq!(changes[2].key, "dim.exhaustion");
+        assert_eq!(s.changes[2].key, "dim.exhaustion");
+        // A pulse is compared with a pulse, and has no dimension lines.
+        let cs = [
+            checkin(1, 3, Mode::Pulse),
+            checkin(2, 0, Mode::Full),
+            checkin(3, 1, Mode::Pulse),
+        ];
+        let s = since_last(&cs).unwrap();
+        assert_eq!((s.mode, s.then, s.changes.len()), (Mode::Pulse, 1, 2));
+        assert_eq!(s.changes[0].direction, Direction::Better);
+        // Nothing earlier of the same mode: nothing to compare.
+        assert_eq!(since_last(&cs[1..2]), None);
+        assert_eq!(
+            since_last(&[checkin(1, 1, Mode::Pulse), checkin(2, 1, Mode::Full)]),
+            None
+        );
+    }
+
+    #[test]
+    fn less_than_one_answer_step_is_about_the_same() {
+        let base = checkin(1, 2, Mode::Full);
+        let mut nudged = checkin(2, 2, Mode::Full);
+        // One step on one exhaustion question: exhaustion moves 6.25 (one
+        // step), burnout 2.08 (one step of an index).
+        nudged.answers.insert("ex1b".into(), 3);
+        let s = since_last(&[base.clone(), nudged]).unwrap();
+        let by = |k: &str| s.changes.iter().find(|c| c.key == k).unwrap().direction;
+        assert_eq!(by("dim.exhaustion"), Direction::Worse);
+        assert_eq!(by("results.burnout"), Direction::Worse);
+        assert_eq!(by("results.rustout"), Direction::Same);
+        assert_eq!(by("dim.boredom"), Direction::Same);
     }
 
     #[test]

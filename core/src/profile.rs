@@ -6,7 +6,7 @@
 //! from the profile, and a very high dimension is never averaged away.
 
 use crate::content::Dimension;
-use crate::scoring::{Scores, Zone, HIGH, VERY_HIGH};
+use crate::scoring::{Scores, Zone, HIGH, MIDDLE, MODERATE};
 
 crate::content::keyed_enum!(
     /// The pattern of burnout's three dimensions.
@@ -35,14 +35,18 @@ crate::content::keyed_enum!(
 pub struct Profile {
     pub burnout: BurnoutProfile,
     pub rustout: RustoutProfile,
-    /// Dimensions at [`VERY_HIGH`] or more, highest first.
+    /// Dimensions at [`HIGH`] or more, highest first: never averaged away.
     pub very_high: Vec<(Dimension, f64)>,
     pub zone: Zone,
+    /// Either index from [`MODERATE`] up: the middle, not a problem, but
+    /// not quite "in balance" either.
+    pub near_middle: bool,
 }
 
 impl Profile {
     pub fn of(s: &Scores) -> Profile {
-        let high = |d| s.dimension(d) >= HIGH;
+        // A dimension counts toward a profile above the middle.
+        let high = |d| s.dimension(d).is_some_and(|v| v > MIDDLE);
         use Dimension::*;
         let burnout = match (high(Exhaustion), high(Cynicism), high(ReducedEfficacy)) {
             (true, true, _) => BurnoutProfile::Burnout,
@@ -59,28 +63,30 @@ impl Profile {
             1 => RustoutProfile::Underused,
             _ => RustoutProfile::RustOut,
         };
-        let mut very_high: Vec<(Dimension, f64)> = s
-            .dimensions
-            .iter()
-            .copied()
-            .filter(|(_, v)| *v >= VERY_HIGH)
-            .collect();
-        very_high.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let very_high = crate::scoring::sorted_desc(
+            s.dimensions
+                .iter()
+                .copied()
+                .filter(|(_, v)| *v >= HIGH)
+                .collect(),
+        );
         Profile {
             burnout,
             rustout,
             very_high,
             zone: s.zone(),
+            near_middle: s.burnout >= MODERATE || s.rustout >= MODERATE,
         }
     }
 
     /// The words for where a result stands: the zone's, except that a
-    /// result with a very high dimension is never called "in balance".
+    /// result with a high dimension is never called "in balance", nor one
+    /// with an index at the middle or just under it ("worth watching").
     pub fn headline_key(&self) -> &'static str {
-        if self.zone == Zone::InBalance && !self.very_high.is_empty() {
-            "zone.strained"
-        } else {
-            self.zone.key()
+        match self.zone {
+            Zone::InBalance if !self.very_high.is_empty() => "zone.strained",
+            Zone::InBalance if self.near_middle => "zone.watch",
+            zone => zone.key(),
         }
     }
 
@@ -100,7 +106,14 @@ impl Profile {
 
 /// Every text key the profiles need.
 pub fn profile_keys() -> Vec<String> {
-    let mut keys = vec!["zone.strained".to_string(), "zone.strained.summary".into()];
+    let mut keys: Vec<String> = [
+        "zone.strained",
+        "zone.strained.summary",
+        "zone.watch",
+        "zone.watch.summary",
+    ]
+    .map(String::from)
+    .into();
     for k in BurnoutProfile::KEYS {
         keys.push(format!("profile.b.{k}"));
         keys.push(format!("profile.b.{k}.summary"));
@@ -115,15 +128,14 @@ pub fn profile_keys() -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Category, ITEMS};
+    use crate::content::Category;
     use crate::scoring::{score, Answers};
     use proptest::prelude::*;
 
     /// Answers giving each dimension's items `levels[d]` (0-4, before
     /// reversal), everything else "Rarely".
     fn answers(levels: [u8; 6]) -> Answers {
-        ITEMS
-            .iter()
+        crate::content::items_of(crate::content::CONTENT_VERSION)
             .map(|i| {
                 let a = match i.category {
                     Category::Dimension(d) => {
@@ -183,7 +195,7 @@ mod tests {
         fn no_result_with_a_very_high_dimension_is_in_balance(a in crate::scoring::tests::any_full_answers()) {
             let s = score(&a);
             let p = Profile::of(&s);
-            let very_high = s.dimensions.iter().any(|(_, v)| *v >= VERY_HIGH);
+            let very_high = s.dimensions.iter().any(|(_, v)| *v >= HIGH);
             prop_assert_eq!(very_high, !p.very_high.is_empty());
             if very_high {
                 prop_assert_ne!(p.headline_key(), "zone.balance");

@@ -36,6 +36,7 @@ pub enum Why {
     Invalid,
     BadAudit,
     OutOfTime,
+    Unanswered,
     // Writing.
     NoBackup,
     Encrypt,
@@ -54,7 +55,7 @@ pub enum Why {
 }
 
 impl Why {
-    pub const ALL: [Why; 36] = [
+    pub const ALL: [Why; 37] = [
         Why::Json,
         Why::Eof,
         Why::Deep,
@@ -79,6 +80,7 @@ impl Why {
         Why::Invalid,
         Why::BadAudit,
         Why::OutOfTime,
+        Why::Unanswered,
         Why::NoBackup,
         Why::Encrypt,
         Why::ReadBack,
@@ -119,6 +121,7 @@ impl Why {
             Why::Invalid => "why.invalid",
             Why::BadAudit => "why.audit",
             Why::OutOfTime => "why.time",
+            Why::Unanswered => "why.unanswered",
             Why::NoBackup => "why.nobackup",
             Why::Encrypt => "why.encrypt",
             Why::ReadBack => "why.readback",

@@ -81,6 +81,8 @@ pub static STRATEGIES: &[Strategy] = &[
             Dr(Driver::Workload),
             Dr(Driver::Control),
             Dr(Driver::Values),
+            Dr(Driver::Reward),
+            Dr(Driver::Fairness),
         ],
         3,
     ),
@@ -169,6 +171,7 @@ pub static STRATEGIES: &[Strategy] = &[
         Family::Both,
         &[
             Sg(Signal::LowMood),
+            Sg(Signal::Hopeless),
             Dim(Dm::Exhaustion),
             Dim(Dm::Disengagement),
         ],
@@ -215,7 +218,7 @@ pub struct Recommendation {
 /// The person's 0-100 score on what a fit measures, if they answered it.
 fn fit_score(fit: Fit, s: &Scores) -> Option<f64> {
     match fit {
-        Category::Dimension(d) => Some(s.dimension(d)),
+        Category::Dimension(d) => s.dimension(d),
         Category::Driver(d) => s.driver(d),
         Category::Rest(r) => s.rest.iter().find(|(k, _)| *k == r).map(|(_, v)| *v),
         Category::Signal(g) => s.signal(g).map(|a| f64::from(a) * crate::scoring::STEP),
@@ -249,12 +252,14 @@ pub fn recommend(s: &Scores) -> Vec<Recommendation> {
                     Some((_, b)) if b >= v => acc,
                     _ => Some((f, v)),
                 })?;
+            // A rest strategy fits from the middle of the scale, any other
+            // from one answer step above "Never".
             let needed = if is_rest(strategy) {
-                crate::scoring::HIGH
+                crate::scoring::MIDDLE
             } else {
-                crate::scoring::MODERATE
+                crate::scoring::STEP
             };
-            let prominent_help = strategy.id == PROFESSIONAL && s.talk_prominent();
+            let prominent_help = strategy.id == PROFESSIONAL && s.help_first();
             if best < needed && !prominent_help {
                 return None;
             }
@@ -304,22 +309,22 @@ pub fn recommend(s: &Scores) -> Vec<Recommendation> {
 /// Whether the result calls for a rust-out strategy near the top (rule 6).
 pub fn needs_rustout(s: &Scores) -> bool {
     use crate::content::Dimension::{Boredom, Disengagement, UnderChallenge};
-    s.zone() == Zone::Both
+    use crate::scoring::{HIGH, MIDDLE};
+    (s.burnout >= MIDDLE && s.rustout >= MIDDLE)
         || [Boredom, Disengagement, UnderChallenge]
             .iter()
-            .any(|d| s.dimension(*d) >= crate::scoring::VERY_HIGH)
+            .any(|d| s.dimension(*d).is_some_and(|v| v >= HIGH))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Category, Index, ITEMS};
+    use crate::content::{Category, Index};
     use crate::scoring::{score, Answers};
     use proptest::prelude::{prop_assert, prop_assert_eq, proptest};
 
     fn answers(f: impl Fn(Category) -> u8) -> Answers {
-        ITEMS
-            .iter()
+        crate::content::items_of(crate::content::CONTENT_VERSION)
             .map(|i| {
                 let a = f(i.category);
                 (i.id.to_string(), if i.reverse { 4 - a } else { a })
@@ -401,7 +406,7 @@ mod tests {
     #[test]
     fn rust_out_profile_gets_rust_out_strategies_first() {
         let s = rustout_profile();
-        assert_eq!(s.zone(), Zone::RustingOut);
+        assert_eq!(s.zone(), Zone::RustingOut, "{s:?}");
         let r = recommend(&s);
         assert_eq!(r[0].strategy.family, Family::RustOut);
         assert!(
@@ -420,7 +425,7 @@ mod tests {
         });
         a.insert(crate::content::LOW_MOOD_ITEM.into(), 4);
         let s = score(&a);
-        assert!(s.talk_prominent());
+        assert!(s.help_first());
         assert_eq!(recommend(&s)[0].strategy.id, PROFESSIONAL);
         assert_ne!(recommend(&burnout_profile())[0].strategy.id, PROFESSIONAL);
     }
@@ -445,8 +450,7 @@ mod tests {
     #[test]
     fn both_at_once_gets_a_rust_out_strategy_in_the_top_three() {
         // "Often" to everything: burnout 58, rust-out 75, under-challenge 75.
-        let a = crate::content::ITEMS
-            .iter()
+        let a = crate::content::items_of(crate::content::CONTENT_VERSION)
             .map(|i| (i.id.to_string(), 3))
             .collect();
         let s = score(&a);
@@ -463,14 +467,14 @@ mod tests {
         fn ranking_rules_hold_for_any_answers(a in crate::scoring::tests::any_full_answers()) {
             let s = score(&a);
             let r = recommend(&s);
-            if s.talk_prominent() {
+            if s.help_first() {
                 prop_assert_eq!(r[0].strategy.id, PROFESSIONAL);
             }
             if needs_rustout(&s) {
                 prop_assert!(r.iter().take(3).any(|x| x.strategy.family == Family::RustOut));
                 return Ok(());
             }
-            let start = usize::from(s.talk_prominent());
+            let start = usize::from(s.help_first());
             let (top, other) = match s.zone() {
                 Zone::BurningOut => (Family::Burnout, Family::RustOut),
                 Zone::RustingOut => (Family::RustOut, Family::Burnout),

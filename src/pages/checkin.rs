@@ -2,11 +2,13 @@
 //! draft saved on every change so a reload loses nothing. The step rules
 //! are `temper_core::draft`; the draft itself is `AppState::draft`.
 
+use crate::lazy::More;
 use crate::pages::home::Title;
 use crate::state::{use_state, AppState};
 use crate::{autofocus, navigate, now_ms, random_u32, t, tf, tk};
 use leptos::prelude::*;
 use temper_core::content::{Mode, Role, Step, SCALE_KEYS};
+use temper_core::i18n::step_in_first_load;
 use temper_core::route::Route;
 use temper_core::store::{new_id, Advance};
 
@@ -18,9 +20,27 @@ pub fn CheckIn() -> impl IntoView {
     crate::lazy::prefetch_results(st);
     // Rebuilt when the step changes, not when an answer is chosen.
     let at = Memo::new(move |_| st.draft.with(|d| d.as_ref().map(|d| (d.mode, d.step))));
-    move || match at.get() {
-        None => view! { <Chooser/> }.into_any(),
-        Some(_) => view! { <StepForm/> }.into_any(),
+    // A full check-in's words beyond the pulse come with the rest of the
+    // texts (asked for above); until they are here its step says so.
+    let texts = Memo::new(move |_| {
+        let needed = st.draft.with(|d| {
+            d.as_ref()
+                .is_some_and(|d| !step_in_first_load(&d.current()))
+        });
+        match st.more_texts.get() {
+            _ if !needed => More::Here,
+            more => more,
+        }
+    });
+    move || match (at.get(), texts.get()) {
+        (None, _) => view! { <Chooser/> }.into_any(),
+        (Some(_), More::Here) => view! { <StepForm/> }.into_any(),
+        (Some(_), More::Failed) => {
+            let retry = Callback::new(move |()| crate::lazy::want_more_texts(st));
+            view! { <crate::Message alert=true text=t("loading.failed") button=t("loading.retry") on_press=retry/> }
+                .into_any()
+        }
+        (Some(_), _) => view! { <p class="loading" role="status">{t("loading")}</p> }.into_any(),
     }
 }
 

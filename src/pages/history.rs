@@ -36,24 +36,30 @@ struct Overview {
     /// Newest first.
     lines: Vec<Line>,
     points: Vec<Point>,
-    since: Vec<String>,
+    /// "Since your last ..., on ...", and its lines.
+    since: Option<(String, Vec<String>)>,
     path: Vec<(u8, u8)>,
 }
 
 fn overview(checkins: &[CheckIn]) -> Overview {
     let scored = rows(checkins);
     let n = checkins.len();
-    let since = if n >= 2 {
-        since_last(&checkins[n - 2], &checkins[n - 1])
+    let since = since_last(checkins).map(|s| {
+        let heading = tf(
+            &format!("history.since.{}", s.mode.key()),
+            &[("date", &fmt_date(s.then))],
+        );
+        let lines = s
+            .changes
             .iter()
             .map(|c| {
-                let sign = if c.delta > 0 { "+" } else { "" };
-                format!("{}: {} ({sign}{})", t(&c.key), c.now, c.delta)
+                let key = c.direction.key();
+                let (name, now, by) = (t(&c.key), c.now.to_string(), c.delta.abs().to_string());
+                tf(key, &[("name", &name), ("now", &now), ("by", &by)])
             })
-            .collect()
-    } else {
-        Vec::new()
-    };
+            .collect();
+        (heading, lines)
+    });
     Overview {
         lines: checkins
             .iter()
@@ -78,6 +84,21 @@ fn overview(checkins: &[CheckIn]) -> Overview {
     }
 }
 
+/// An item dated where this device's clock says it can't be (before 2000,
+/// or more than a day ahead): it is kept and listed here, never counted as
+/// the latest check-in, and this says which one it is.
+#[component]
+fn ClockBanner() -> impl IntoView {
+    let st = use_state();
+    let item = Memo::new(move |_| st.data.with(|d| d.out_of_time(crate::now_ms())));
+    move || {
+        item.get().map(|item| {
+            let text = tf("clock.outoftime", &[("item", &crate::words(&item))]);
+            view! { <crate::Message alert=true text/> }
+        })
+    }
+}
+
 #[component]
 pub fn History() -> impl IntoView {
     let st = use_state();
@@ -86,6 +107,7 @@ pub fn History() -> impl IntoView {
     let empty = Memo::new(move |_| st.data.with(|d| d.checkins.is_empty()));
     view! {
         <Title text=t("history.title")/>
+        <ClockBanner/>
         <Show when=move || !empty.get() fallback=|| view! {
             <p>{t("history.empty")}</p>
             <p><a class="button primary" href="#/checkin">{t("home.start")}</a></p>
@@ -105,8 +127,7 @@ fn Charts(all: Memo<Overview>) -> impl IntoView {
         Memo::new(move |_| all.with(|o| (o.points.clone(), o.since.clone(), o.path.clone())));
     move || {
         let (points, since, path) = charts.get();
-        let since = (!since.is_empty())
-            .then(|| view! { <h2>{t("history.since")}</h2><Items items=since/> });
+        let since = since.map(|(heading, items)| view! { <h2>{heading}</h2><Items items/> });
         let (fx, fy) = path.first().copied().unwrap_or_default();
         let (lx, ly) = path.last().copied().unwrap_or_default();
         let alt = temper_core::i18n::fill(
@@ -355,14 +376,7 @@ fn Backup() -> impl IntoView {
         let next = st.data.with_untracked(|d| backup::apply(d, &p, mode));
         // Everything in the file is deliberately back, even if deleted here
         // before: check-ins, plan steps and ledger entries alike.
-        let inc = &p.incoming;
-        let restored: Vec<String> = inc
-            .checkins
-            .iter()
-            .map(|c| c.id.clone())
-            .chain(inc.plan.iter().map(|s| s.id.clone()))
-            .chain(inc.ledger.iter().map(|e| e.id.clone()))
-            .collect();
+        let restored: Vec<String> = p.incoming.item_ids().map(String::from).collect();
         st.data.set(next);
         st.persist_forgetting(&restored);
         preview.set(None);

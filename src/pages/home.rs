@@ -2,7 +2,6 @@ use crate::state::use_state;
 use crate::{autofocus, fmt_date, t, tf};
 use leptos::prelude::*;
 use temper_core::profile::Profile;
-use temper_core::scoring::score;
 
 /// A screen's heading, which takes focus when the screen opens.
 #[component]
@@ -18,7 +17,7 @@ pub fn Home() -> impl IntoView {
     let last = Memo::new(move |_| {
         st.data.with(|d| {
             d.latest(crate::now_ms()).map(|c| {
-                let zone = t(Profile::of(&score(&c.answers)).headline_key());
+                let zone = t(Profile::of(&c.scores()).headline_key());
                 let text = tf("home.last", &[("date", &fmt_date(c.at)), ("zone", &zone)]);
                 (format!("#/results/{}", c.id), text)
             })

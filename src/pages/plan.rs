@@ -19,7 +19,6 @@ use temper_core::ledger::{
 use temper_core::plan::{
     audit_values, parse_step, step_id, strategy_of, valid_due, AuditProblem, MAX_VALUE_CHARS,
 };
-use temper_core::scoring::score;
 use temper_core::store::{new_id, PlanStep};
 use temper_core::strategies::{
     by_id, recommend, Recommendation, Strategy, PROFESSIONAL, STRATEGIES,
@@ -82,12 +81,11 @@ pub fn Plan() -> impl IntoView {
     let steps = Memo::new(move |_| st.data.with(|d| d.plan.clone()));
     let latest = Memo::new(move |_| {
         st.data
-            .with(|d| d.latest(crate::now_ms()).map(|c| (c.at, c.answers.clone())))
+            .with(|d| d.latest(crate::now_ms()).map(|c| (c.at, c.scores())))
     });
     let ranked = Memo::new(move |_| {
         latest
-            .get()
-            .map(|(_, a)| recommend(&score(&a)))
+            .with(|l| l.as_ref().map(|(_, s)| recommend(s)))
             .unwrap_or_default()
     });
     let progress = move || {
@@ -246,13 +244,13 @@ fn MyStep(step: PlanStep) -> impl IntoView {
 
 /// "Why this is suggested for you", citing the person's own score.
 fn because(r: &Recommendation) -> String {
-    if r.strategy.id == PROFESSIONAL && f64::from(r.score) < temper_core::scoring::MODERATE {
+    if r.strategy.id == PROFESSIONAL && f64::from(r.score) < temper_core::scoring::STEP {
         return t("plan.because.help");
     }
     tf(
         "plan.because",
         &[
-            ("what", &t(&r.because.name_key())),
+            ("what", &t(&r.because.about_key())),
             ("score", &r.score.to_string()),
         ],
     )

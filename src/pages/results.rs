@@ -4,11 +4,11 @@ use crate::pages::home::Title;
 use crate::state::use_state;
 use crate::{fmt_date, t, tf, tk};
 use leptos::prelude::*;
-use temper_core::content::{Mode, ITEMS, SCALE_KEYS};
-use temper_core::explain::explain;
+use temper_core::content::{items_of, Mode, SCALE_KEYS};
+use temper_core::explain::explain_checkin;
 use temper_core::history::{map_path, map_point, MAP_QUADS};
 use temper_core::profile::Profile;
-use temper_core::scoring::{display, score, Band, Scores};
+use temper_core::scoring::{display, same_answer_throughout, Band, Scores};
 use temper_core::store::{CheckIn, MAX_NOTE_CHARS};
 use temper_core::strategies::recommend;
 
@@ -142,7 +142,7 @@ fn scored_lines<K: Copy>(
 
 #[component]
 fn Explanation(s: Scores, c: CheckIn) -> impl IntoView {
-    let e = explain(&s, c.role);
+    let e = explain_checkin(&c);
     let p = Profile::of(&s);
     let full = c.mode == Mode::Full;
     // A very high dimension comes first, whatever the averages say.
@@ -150,7 +150,11 @@ fn Explanation(s: Scores, c: CheckIn) -> impl IntoView {
         let dims = p
             .very_high
             .iter()
-            .map(|(d, v)| format!("{} ({})", tk("dim", d.key()), display(*v)))
+            // A pulse gives no dimension figures, only the name.
+            .map(|(d, v)| match full {
+                true => format!("{} ({})", tk("dim", d.key()), display(*v)),
+                false => tk("dim", d.key()),
+            })
             .collect::<Vec<_>>()
             .join(", ");
         view! { <p><strong>{tf("results.veryhigh", &[("dims", &dims)])}</strong></p> }
@@ -193,13 +197,14 @@ fn Explanation(s: Scores, c: CheckIn) -> impl IntoView {
         })}
         {e.role_note.map(|k| view! { <p>{t(k)}</p> })}
         {(!full).then(|| view! { <p class="fine">{t("results.pulsenote")}</p> })}
+        <p class="fine">{t("results.honesty")}</p>
     }
 }
 
 #[component]
 fn ComputationTable(c: CheckIn) -> impl IntoView {
-    let rows = ITEMS
-        .iter()
+    // The questions as that check-in asked them.
+    let rows = items_of(c.content_version)
         .filter_map(|item| c.answers.get(item.id).map(|a| (item, *a)))
         .map(|(item, a)| {
             view! {
@@ -285,27 +290,29 @@ fn Indices(s: Scores) -> impl IntoView {
     }
 }
 
+/// The six dimension meters of a full check-in (a pulse has none).
 #[component]
-fn Dimensions(s: Scores) -> impl IntoView {
-    view! {
+fn Dimensions(s: Scores, mode: Mode) -> impl IntoView {
+    let figures = s.figures(mode).to_vec();
+    (!figures.is_empty()).then(|| view! {
         <h2>{t("results.dimensions")}</h2>
-        {s.dimensions.iter().map(|(d, v)| view! { <Meter name=tk("dim", d.key()) value=*v/> }).collect_view()}
-    }
+        {figures.into_iter().map(|(d, v)| view! { <Meter name=tk("dim", d.key()) value=v/> }).collect_view()}
+    })
 }
 
 /// The scores of a check-in, for the printable report.
 #[component]
 pub fn Summary(c: CheckIn) -> impl IntoView {
-    let s = score(&c.answers);
+    let s = c.scores();
     view! {
         <Indices s=s.clone()/>
-        <Dimensions s/>
+        <Dimensions s mode=c.mode/>
     }
 }
 
 #[component]
 fn Report(c: CheckIn) -> impl IntoView {
-    let s = score(&c.answers);
+    let s = c.scores();
     let prominent = s.talk_prominent();
     let when = tf(
         "results.when",
@@ -336,9 +343,10 @@ fn Report(c: CheckIn) -> impl IntoView {
             <p class="fine">{when}</p>
             {prominent.then(|| view! { <TalkToSomeone prominent=true/> })}
             <Indices s=s.clone()/>
+            {same_answer_throughout(&c.answers).then(|| view! { <p class="notice">{t("results.samethroughout")}</p> })}
             <p class="fine">{t("results.disclaimer")}</p>
             <ZoneMap path=vec![(x, y)] alt/>
-            <Dimensions s=s.clone()/>
+            <Dimensions s=s.clone() mode=c.mode/>
             <Explanation s c=c.clone()/>
             <ComputationTable c=c.clone()/>
         </div>

@@ -74,14 +74,14 @@ test('full check-in by keyboard alone, then meters and table match the formula',
   }
   await expect(page.getByRole('heading', { level: 1, name: 'Your results' })).toBeFocused();
   // Often = 75 on every normal item; reverse-scored efficacy items = 25.
-  // Burnout = (75 + 75 + 25) / 3 = 58.33 -> 58, high. Rust-out = 75, very high.
+  // Burnout = (75 + 75 + 25) / 3 = 58.33 -> 58, moderate. Rust-out = 75, high.
   const burnout = page.getByRole('meter', { name: 'Burnout', exact: true });
   await expect(burnout).toHaveAttribute('aria-valuenow', '58');
-  await expect(burnout).toHaveAttribute('aria-valuetext', '58, high');
+  await expect(burnout).toHaveAttribute('aria-valuetext', '58, moderate');
   await expect(burnout).toHaveAttribute('aria-valuemin', '0');
   await expect(burnout).toHaveAttribute('aria-valuemax', '100');
   const rustout = page.getByRole('meter', { name: 'Rust-out', exact: true });
-  await expect(rustout).toHaveAttribute('aria-valuetext', '75, very high');
+  await expect(rustout).toHaveAttribute('aria-valuetext', '75, high');
   const dims: Record<string, string> = {
     'Exhaustion': '75', 'Cynicism': '75', 'Reduced efficacy': '25',
     'Boredom': '75', 'Disengagement': '75', 'Under-challenge': '75',

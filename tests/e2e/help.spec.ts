@@ -59,3 +59,27 @@ test('answering Often or Always about low mood shows help at once, inside the ch
   await expect(page.getByRole('meter', { name: 'Burnout', exact: true })).toBeVisible();
   await ctx.close();
 });
+
+test('the hopelessness question is asked on its own, and Often brings help at once', async ({ page }) => {
+  await page.goto('./#/checkin');
+  await page.getByRole('button', { name: /Full check-in/ }).click();
+  const total = Number((await page.locator('.progress-text').textContent())!.match(/of (\d+)/)![1]);
+  expect(total).toBe(47); // 46 questions and the optional role
+  let asked = false;
+  for (let n = 1; n < total; n++) {
+    const legend = (await page.locator('legend').textContent())!;
+    if (legend === 'I feel hopeless about the future.') {
+      asked = true;
+      await page.getByRole('radio', { name: 'Often' }).check();
+      await expect(page.getByText(/You don't have to wait until the end of this check-in/)).toBeVisible();
+      await expect(page.getByText(`Question ${n} of ${total}`)).toBeVisible();
+    } else {
+      await page.getByRole('radio', { name: 'Rarely' }).check();
+    }
+    await page.getByRole('button', { name: 'Next' }).click();
+  }
+  expect(asked).toBe(true);
+  await page.getByRole('button', { name: 'See results' }).click();
+  // On the results, help comes first.
+  await expect(page.locator('.help.prominent')).toBeVisible();
+});

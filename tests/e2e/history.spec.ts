@@ -20,13 +20,14 @@ test('history: chart, since last time, notes as text, delete with undo, delete a
   await expect(rows(page)).toHaveCount(2);
   await expect(page.locator('figure.trend svg[role="img"]')).toBeVisible();
   await expect(page.locator('figure.trend rect.pulse')).toHaveCount(4);
-  await expect(page.getByRole('heading', { name: 'Since last time' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Since your last quick pulse, on [A-Z][a-z]{2} \d{1,2}, \d{4}$/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /Your last 2 check-ins on the stress-spectrum map.* from rust-out\/burnout 25\/42 to 75\/58/ })).toBeVisible();
   // Rarely -> Often on a pulse: rust-out 25 -> 75. Burnout 42 -> 58, as the
-  // efficacy item is reverse-scored (75 -> 25).
-  await expect(page.getByText('Rust-out: 75 (+50)')).toBeVisible();
-  await expect(page.getByText('Burnout: 58 (+16)')).toBeVisible();
-  await expect(page.getByText('Reduced efficacy: 25 (-50)')).toBeVisible();
+  // efficacy item is reverse-scored (75 -> 25). A pulse has no dimension
+  // figures, so no dimension lines.
+  await expect(page.getByText('Rust-out: 75, up 50 (worse)')).toBeVisible();
+  await expect(page.getByText('Burnout: 58, up 16 (worse)')).toBeVisible();
+  await expect(page.getByText(/^Reduced efficacy:/)).toHaveCount(0);
   const note = rows(page).first().locator('.note-cell');
   await expect(note).toHaveText('<b>tired</b> & bored');
   expect(await note.locator('b').count()).toBe(0);
@@ -72,7 +73,8 @@ test('export, then import into a fresh browser profile gives the same history', 
   const lines = fs.readFileSync(csvFile, 'utf8').trim().split('\r\n');
   expect(lines).toHaveLength(3);
   expect(lines[0]).toBe('Date,Mode,Burnout,Rust-out,Zone,Exhaustion,Cynicism,Reduced efficacy,Boredom,Disengagement,Under-challenge');
-  expect(lines[2]).toMatch(/,Quick pulse,67,100,Both at once,100,100,0,100,100,100$/);
+  // A pulse has no dimension figures: those cells are empty.
+  expect(lines[2]).toMatch(/,Quick pulse,67,100,Both at once,,,,,,$/);
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();

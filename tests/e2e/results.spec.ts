@@ -15,7 +15,9 @@ test('a very high dimension is never called "In balance", and comes first', asyn
   await expect(page.getByRole('meter', { name: 'Burnout', exact: true })).toHaveAttribute('aria-valuenow', '33');
   await expect(page.getByText('Where you are: Not in balance')).toBeVisible();
   await expect(page.getByText('Where you are: In balance')).toHaveCount(0);
-  await expect(page.getByText('Very high: Exhaustion (100).')).toBeVisible();
+  // Named, without a figure: a pulse measures no dimension.
+  await expect(page.getByText('High: Exhaustion.')).toBeVisible();
+  await expect(page.getByRole('meter')).toHaveCount(2);
   await page.goto('./#/history');
   await expect(page.locator('table.history tbody tr').first()).toContainText('Not in balance');
   await page.goto('./');
@@ -37,9 +39,19 @@ test('a full check-in reads its pattern on both sides', async ({ page }) => {
     await page.getByRole('button', { name: n === total ? 'See results' : 'Next' }).click();
   }
   await expect(page.getByRole('heading', { name: 'Your pattern' })).toBeVisible();
-  // "Sometimes" everywhere: exhaustion and cynicism both at 50.
-  await expect(page.getByText(/^Burnout side: burnout: /)).toBeVisible();
-  await expect(page.getByText(/^Rust-out side: rust-out: /)).toBeVisible();
+  // "Sometimes" everywhere is the middle, not a problem: moderate bands,
+  // "worth watching", no pattern of strain, nothing strained, and a word
+  // about the same answer throughout.
+  await expect(page.getByRole('meter', { name: 'Burnout', exact: true })).toHaveAttribute('aria-valuetext', '50, moderate');
+  await expect(page.getByRole('meter', { name: 'Rust-out', exact: true })).toHaveAttribute('aria-valuetext', '50, moderate');
+  await expect(page.getByRole('meter')).toHaveCount(8);
+  await expect(page.getByText('Where you are: Worth watching')).toBeVisible();
+  await expect(page.getByText(/^Burnout side: engaged: /)).toBeVisible();
+  await expect(page.getByText(/^Rust-out side: stimulated: /)).toBeVisible();
+  await expect(page.getByText('None of the work conditions we asked about stands out as a strain.')).toBeVisible();
+  await expect(page.getByText(/^You gave the same answer to every question/)).toBeVisible();
+  await expect(page.getByText(/Temper’s questions are its own: they are not a validated instrument/)).toBeVisible();
+  await expect(page.getByText(/occupational phenomenon/)).toBeVisible();
 });
 
 test('a pulse shows no pattern of dimensions it measured with one answer each', async ({ page }) => {

@@ -37,7 +37,7 @@ test('blocked storage: the app still works in memory and says so', async ({ page
   await page.goto('./');
   await expect(page.getByRole('alert')).toContainText('not letting Temper store anything');
   await doPulse(page);
-  await expect(page.getByText('Where you are: Both at once')).toBeVisible();
+  await expect(page.getByText('Where you are: Worth watching')).toBeVisible();
   await page.goto('./#/history');
   await expect(page.locator('table.history tbody tr')).toHaveCount(1);
 });

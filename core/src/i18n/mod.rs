@@ -121,7 +121,6 @@ pub const FIRST_LOAD: &[&str] = &[
     "month",
     "nav",
     "notfound",
-    "role",
     "scale",
     "skip",
     "store",
@@ -132,10 +131,28 @@ pub const FIRST_LOAD: &[&str] = &[
     "zone.burnout",
     "zone.rustout",
     "zone.strained",
+    "zone.watch",
 ];
 
-/// Whether `key`'s text is in the first part of a language file.
+/// Whether a check-in step's words are among the start-up texts: those of
+/// the quick pulse are (it runs with no wait), the rest of the full
+/// check-in's come with the rest of the texts, which are asked for as soon
+/// as a check-in starts (the shell shows "Loading" meanwhile).
+pub fn step_in_first_load(step: &crate::content::Step) -> bool {
+    match step {
+        crate::content::Step::Question(i) => i.pulse && i.asked_in(crate::content::CONTENT_VERSION),
+        crate::content::Step::Context => false,
+    }
+}
+
+/// Whether `key`'s text is in the first part of a language file. A
+/// question of an earlier content version is not: only the results of an
+/// old check-in show it.
 pub fn first_load(key: &str) -> bool {
+    if let Some(id) = key.strip_prefix("item.") {
+        return crate::content::item_by_id(id)
+            .is_none_or(|i| step_in_first_load(&crate::content::Step::Question(i)));
+    }
     let part = key.split('.').next().unwrap_or(key);
     FIRST_LOAD.iter().any(|&f| f == key || f == part)
 }
@@ -205,6 +222,7 @@ pub fn content_keys() -> Vec<String> {
     use crate::content::*;
     let mut keys: Vec<String> = ITEMS.iter().map(|i| format!("item.{}", i.id)).collect();
     keys.extend(ITEMS.iter().map(|i| i.category.name_key()));
+    keys.extend(ITEMS.iter().map(|i| i.category.about_key()));
     keys.extend(SCALE_KEYS.iter().map(|k| k.to_string()));
     keys.extend(Role::ALL.iter().map(|r| format!("role.{}", r.key())));
     keys.extend(Mode::ALL.iter().map(|m| format!("mode.{}", m.key())));
@@ -215,12 +233,7 @@ pub fn content_keys() -> Vec<String> {
             .iter()
             .map(|r| r.key().to_string()),
     );
-    for b in [
-        crate::scoring::Band::Low,
-        crate::scoring::Band::Moderate,
-        crate::scoring::Band::High,
-        crate::scoring::Band::VeryHigh,
-    ] {
+    for b in crate::scoring::Band::ALL {
         keys.push(b.key().into());
     }
     for z in [
@@ -232,6 +245,18 @@ pub fn content_keys() -> Vec<String> {
         keys.push(z.key().into());
         keys.push(format!("{}.summary", z.key()));
     }
+    for d in [
+        crate::history::Direction::Better,
+        crate::history::Direction::Worse,
+        crate::history::Direction::Same,
+    ] {
+        keys.push(d.key().into());
+    }
+    keys.extend(
+        Mode::ALL
+            .iter()
+            .map(|m| format!("history.since.{}", m.key())),
+    );
     keys.sort();
     keys.dedup();
     keys

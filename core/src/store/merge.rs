@@ -10,6 +10,11 @@ use crate::reason::{Reason, Why};
 use crate::strategies::Strategy;
 use std::collections::HashSet;
 
+/// Oldest first, ties by id: one sort instance per kind of item.
+fn by_time<T>(items: &mut [T], key: fn(&T) -> (i64, &str)) {
+    items.sort_by(|a, b| key(a).cmp(&key(b)));
+}
+
 fn ids<'a, T: 'a>(items: &'a [T], id: fn(&T) -> &str) -> HashSet<&'a str> {
     items.iter().map(id).collect()
 }
@@ -44,10 +49,9 @@ impl Data {
     /// is made, so for an item both copies hold, the saved copy is the
     /// newer one and wins (an edited note, a step marked done); what only
     /// this copy holds is kept, and deletions on either side stay deleted.
-    pub fn fold_in(&mut self, stored: &Data) {
-        let mut newer = stored.clone();
-        newer.merge(self);
-        *self = newer;
+    pub fn fold_in(&mut self, stored: Data) {
+        let mine = std::mem::replace(self, stored);
+        self.merge(&mine);
     }
 
     /// Whether this copy holds something `stored` has never seen: a
@@ -97,8 +101,7 @@ impl Data {
 
     /// Check-ins oldest first (ties by id).
     pub(crate) fn normalize(&mut self) {
-        self.checkins
-            .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+        by_time(&mut self.checkins, |c| (c.at, &c.id));
     }
 
     /// Remove every item whose id is recorded as deleted.
@@ -153,6 +156,15 @@ impl Data {
         if let Some(c) = self.checkins.iter_mut().find(|c| c.id == id) {
             c.note = note.trim().chars().take(MAX_NOTE_CHARS).collect();
         }
+    }
+
+    /// The ids of every check-in, plan step and ledger entry.
+    pub fn item_ids(&self) -> impl Iterator<Item = &str> {
+        let checkins = self.checkins.iter().map(|c| c.id.as_str());
+        let plan = self.plan.iter().map(|s| s.id.as_str());
+        checkins
+            .chain(plan)
+            .chain(self.ledger.iter().map(|e| e.id.as_str()))
     }
 
     pub fn get(&self, id: &str) -> Option<&CheckIn> {
@@ -269,8 +281,7 @@ impl Data {
         self.deleted.retain(|d| *d != e.id);
         self.ledger.retain(|o| o.id != e.id);
         self.ledger.push(e);
-        self.ledger
-            .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+        by_time(&mut self.ledger, |e| (e.at, &e.id));
     }
 
     pub fn remove_entry(&mut self, id: &str) -> Option<Entry> {
@@ -294,9 +305,8 @@ impl Data {
         self.plan.extend(plan);
         self.ledger.extend(ledger);
         self.drop_deleted();
-        self.plan.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
-        self.ledger
-            .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+        by_time(&mut self.plan, |p| (p.at, &p.id));
+        by_time(&mut self.ledger, |e| (e.at, &e.id));
         if let Some(theirs) = &other.audit {
             if self.audit.as_ref().is_none_or(|a| a.at < theirs.at) {
                 self.audit = Some(theirs.clone());
