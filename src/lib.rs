@@ -66,14 +66,12 @@ pub fn fmt_date(ms: i64) -> String {
     if d.get_time().is_nan() {
         return String::new();
     }
-    TEXTS.with(|texts| {
-        i18n::format_date(
-            &texts.borrow(),
-            d.get_full_year() as i32,
-            d.get_month() + 1,
-            d.get_date(),
-        )
-    })
+    fmt_day(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+}
+
+/// A calendar day in the current language's format.
+pub fn fmt_day(year: i32, month: u32, day: u32) -> String {
+    TEXTS.with(|texts| i18n::format_date(&texts.borrow(), year, month, day))
 }
 
 pub fn now_ms() -> i64 {

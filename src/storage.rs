@@ -20,6 +20,8 @@ pub const LANG_KEY: &str = "temper.lang";
 pub const LOCK_NOW_KEY: &str = "temper.locknow";
 /// Minutes without input before the passphrase lock closes again.
 pub const AUTOLOCK_KEY: &str = "temper.autolock";
+/// The reminder last set (`temper_core::ics::Rhythm`).
+pub const REMIND_KEY: &str = "temper.remind";
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum StoreError {

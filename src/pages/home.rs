@@ -14,6 +14,18 @@ pub fn Title(#[prop(into)] text: String) -> impl IntoView {
 pub fn Home() -> impl IntoView {
     let st = use_state();
     let has_draft = Memo::new(move |_| st.draft.with(Option::is_some));
+    // "Continue your check-in (question 11 of 47)" while one is under way
+    // (read once: the screen is built again on every visit).
+    let start = st.draft.with_untracked(|d| match d {
+        Some(d) => {
+            let (n, total) = (d.step + 1, d.total());
+            tf(
+                "home.continue",
+                &[("n", &n.to_string()), ("total", &total.to_string())],
+            )
+        }
+        None => t("home.start"),
+    });
     let last = Memo::new(move |_| {
         st.data.with(|d| {
             d.latest(crate::now_ms()).map(|c| {
@@ -32,7 +44,7 @@ pub fn Home() -> impl IntoView {
             <Show when=move || has_draft.get()>
                 <p class="notice">{t("home.resume")}</p>
             </Show>
-            <p><a class="button primary" href="#/checkin">{t("home.start")}</a></p>
+            <p><a class="button primary" href="#/checkin">{start}</a></p>
             {move || last.get().map(|(href, text)| view! { <p><a href=href>{text}</a></p> })}
             <p class="fine">{t("home.notdiagnosis")}</p>
         </div>

@@ -11,13 +11,13 @@ use crate::{dom, files, fmt_date, now_ms, random_u32, t, tf, tk, tn, FormError};
 use leptos::prelude::*;
 use std::collections::HashSet;
 use temper_core::content::RestKind;
-use temper_core::ics::{ics, Every, Reminder};
+use temper_core::ics::{ics, Every, LocalTime, Reminder, Rhythm};
 use temper_core::ledger::{
     audit_gaps, most_frequent, signed, verdict, week_balance, Area, Changeable, Entry, Flow,
     MAX_VALUES, MAX_WHAT_CHARS,
 };
 use temper_core::plan::{
-    audit_values, parse_step, step_id, strategy_of, valid_due, AuditProblem, MAX_VALUE_CHARS,
+    audit_values, parse_step, step_id, strategy_of, AuditProblem, MAX_VALUE_CHARS,
 };
 use temper_core::store::{new_id, PlanStep};
 use temper_core::strategies::{
@@ -339,26 +339,29 @@ fn options(prefix: &str, keys: &[&'static str]) -> impl IntoView {
         .collect_view()
 }
 
-/// Local date and time from the form, as milliseconds since the epoch.
-fn local_ms(date: &str, time: &str) -> Option<i64> {
-    if date.is_empty() || !valid_due(date) {
-        return None;
-    }
-    let (h, m) = time.split_once(':')?;
-    let (h, m): (i32, i32) = (h.parse().ok()?, m.get(..2)?.parse().ok()?);
-    if !(0..24).contains(&h) || !(0..60).contains(&m) {
-        return None;
-    }
-    let n = |r: std::ops::Range<usize>| date[r].parse::<i32>().ok();
-    let d = js_sys::Date::new_with_year_month_day_hr_min(
-        n(0..4)? as u32,
-        n(5..7)? - 1,
-        n(8..10)?,
-        h,
-        m,
+/// The reminder last set, if one is stored and reads.
+fn stored_rhythm() -> Option<Rhythm> {
+    let raw = crate::storage::read(crate::storage::REMIND_KEY)
+        .ok()
+        .flatten()?;
+    Rhythm::from_json(&raw)
+}
+
+/// "Every two weeks, at 09:00. Next reminder: Dec 15, 2026."
+fn rhythm_line(r: &Rhythm) -> Option<String> {
+    let today = js_sys::Date::new_0();
+    let (y, m, d) = (
+        today.get_full_year() as i32,
+        today.get_month() + 1,
+        today.get_date(),
     );
-    let ms = d.get_time();
-    ms.is_finite().then_some(ms as i64)
+    let next = r.next((y, m, d))?;
+    let date = crate::fmt_day(next.year, next.month, next.day);
+    let every = t(&format!("remind.{}", r.every()?.key()));
+    Some(tf(
+        "remind.set",
+        &[("every", &every), ("time", &r.time), ("date", &date)],
+    ))
 }
 
 #[component]
@@ -366,22 +369,26 @@ fn ReminderForm() -> impl IntoView {
     let st = use_state();
     let tomorrow = js_sys::Date::new_0();
     tomorrow.set_date(tomorrow.get_date() + 1);
-    let date = RwSignal::new(format!(
-        "{:04}-{:02}-{:02}",
-        tomorrow.get_full_year(),
-        tomorrow.get_month() + 1,
-        tomorrow.get_date()
-    ));
-    let time = RwSignal::new("09:00".to_string());
-    let every = RwSignal::new("week".to_string());
+    let stored = RwSignal::new(stored_rhythm());
+    let kept = stored.get_untracked();
+    let date = RwSignal::new(kept.as_ref().map(|r| r.first.clone()).unwrap_or_else(|| {
+        format!(
+            "{:04}-{:02}-{:02}",
+            tomorrow.get_full_year(),
+            tomorrow.get_month() + 1,
+            tomorrow.get_date()
+        )
+    }));
+    let time = RwSignal::new(
+        kept.as_ref()
+            .map_or_else(|| "09:00".to_string(), |r| r.time.clone()),
+    );
+    let every = RwSignal::new(kept.map_or_else(|| "week".to_string(), |r| r.every));
     let error = RwSignal::new(String::new());
     let download = move |_| {
-        let every = match every.get_untracked().as_str() {
-            "2weeks" => Every::TwoWeeks,
-            "month" => Every::Month,
-            _ => Every::Week,
-        };
-        let Some(start_ms) = local_ms(&date.get_untracked(), &time.get_untracked()) else {
+        let every_key = every.get_untracked();
+        let every = Every::from_key(&every_key).unwrap_or(Every::Week);
+        let Some(start) = LocalTime::parse(&date.get_untracked(), &time.get_untracked()) else {
             return refuse(error, "remind-date", "remind.bad");
         };
         error.set(String::new());
@@ -392,7 +399,7 @@ fn ReminderForm() -> impl IntoView {
         let now = now_ms();
         let uid = format!("{}@temper", new_id(now, random_u32()));
         let text = ics(&Reminder {
-            start_ms,
+            start,
             every,
             url: &url,
             summary: &t("remind.summary"),
@@ -400,14 +407,27 @@ fn ReminderForm() -> impl IntoView {
             uid: &uid,
             stamp_ms: now,
         });
-        match files::download("temper-reminder.ics", "text/calendar", &text) {
-            Ok(()) => st.say(t("remind.done"), false, None),
-            Err(e) => st.say(tf("store.failed", &[("reason", &e)]), true, None),
+        if let Err(e) = files::download("temper-reminder.ics", "text/calendar", &text) {
+            return st.say(tf("store.failed", &[("reason", &e)]), true, None);
+        }
+        let rhythm = Rhythm {
+            every: every_key,
+            first: date.get_untracked(),
+            time: time.get_untracked(),
+        };
+        match crate::storage::write(crate::storage::REMIND_KEY, &rhythm.to_json()) {
+            Ok(()) => {
+                stored.set(Some(rhythm));
+                st.say(t("remind.done"), false, None);
+            }
+            // The file is downloaded; only remembering it failed.
+            Err(_) => st.say(t("remind.notkept"), true, None),
         }
     };
     view! {
         <section class="reminder">
             <h2>{t("remind.title")}</h2>
+            {move || stored.with(|r| r.as_ref().and_then(rhythm_line)).map(|line| view! { <p class="notice"><strong>{line}</strong></p> })}
             <p>{t("remind.body")}</p>
             <fieldset>
                 <legend>{t("remind.every")}</legend>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use temper_core::content::{items_of, Mode, SCALE_KEYS};
 use temper_core::explain::explain_checkin;
 use temper_core::history::{map_path, map_point, MAP_QUADS};
+use temper_core::i18n::capitalize;
 use temper_core::profile::Profile;
 use temper_core::scoring::{display, same_answer_throughout, Band, Scores};
 use temper_core::store::{CheckIn, MAX_NOTE_CHARS};
@@ -129,14 +130,26 @@ pub fn Items(items: Vec<String>) -> impl IntoView {
 }
 
 /// "Name (score): why" lines for drivers or rest kinds.
+/// "A workload you can't keep up, high: There is more work…": what the
+/// answers point to in plain words, its band, and why it matters.
 fn scored_lines<K: Copy>(
     items: &[(K, f64)],
-    name: impl Fn(K) -> String,
+    about: impl Fn(K) -> String,
     why: impl Fn(K) -> String,
 ) -> Vec<String> {
     items
         .iter()
-        .map(|(k, v)| format!("{} ({}): {}", name(*k), display(*v), why(*k)))
+        .map(|(k, v)| {
+            let what = capitalize(&about(*k));
+            tf(
+                "results.line",
+                &[
+                    ("what", &what),
+                    ("band", &t(Band::of(*v).key())),
+                    ("why", &why(*k)),
+                ],
+            )
+        })
         .collect()
 }
 
@@ -187,12 +200,12 @@ fn Explanation(s: Scores, c: CheckIn) -> impl IntoView {
         })}
         {e.rustout_rest_note.then(|| view! { <p>{t("results.rustrest")}</p> })}
         {full.then(|| view! {
-            {listed("results.drivers", scored_lines(&e.top_drivers, |d| tk("drv", d.key()), |d| tk("drvwhy", d.key())), "results.drivers.none")}
-            {listed("results.rest", scored_lines(&e.depleted_rest, |r| tk("rest", r.key()), |r| tk("restwhy", r.key())), "results.rest.none")}
+            {listed("results.drivers", scored_lines(&e.top_drivers, |d| tk("about.drv", d.key()), |d| tk("drvwhy", d.key())), "results.drivers.none")}
+            {listed("results.rest", scored_lines(&e.depleted_rest, |r| tk("about.rest", r.key()), |r| tk("restwhy", r.key())), "results.rest.none")}
         })}
         {(!e.signals.is_empty()).then(|| view! {
             <h3>{t("results.signals")}</h3>
-            <Items items=e.signals.iter().map(|s| tk("sig", s.key())).collect()/>
+            <Items items=e.signals.iter().map(|s| capitalize(&tk("about.sig", s.key()))).collect()/>
             <p>{t("results.signals.advice")}</p>
         })}
         {e.role_note.map(|k| view! { <p>{t(k)}</p> })}

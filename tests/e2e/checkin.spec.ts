@@ -134,3 +134,17 @@ test('quick pulse: calm answers land in balance with help available but not on t
   const date = await page.evaluate(() => new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date()));
   await expect(page.locator('main')).toContainText(date);
 });
+
+test('home offers to continue a check-in in progress, naming the question', async ({ page }) => {
+  await page.goto('./#/checkin');
+  await page.getByRole('button', { name: /Quick pulse/ }).click();
+  for (let n = 1; n <= 3; n++) {
+    await page.getByRole('radio', { name: 'Sometimes' }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+  }
+  await page.getByRole('navigation').getByRole('link', { name: 'Home' }).click();
+  const go = page.getByRole('link', { name: 'Continue your check-in (question 4 of 7)' });
+  await expect(go).toBeVisible();
+  await go.click();
+  await expect(page.getByText('Question 4 of 7')).toBeVisible();
+});

@@ -143,9 +143,16 @@ test('the reminder downloads an RFC 5545 calendar file that links back to Temper
   for (const field of ['VERSION:2.0', 'PRODID:', 'BEGIN:VEVENT', 'UID:', 'DTSTAMP:', 'DTSTART:', 'RRULE:FREQ=WEEKLY;INTERVAL=2', 'SUMMARY:Temper check-in', 'END:VEVENT'])
     expect(unfolded).toContain(field);
   expect(unfolded).toMatch(/URL:http:\/\/127\.0\.0\.1:\d+\/#\/checkin/);
-  // 18:30 local time on 1 March 2027, in UTC.
-  const start = await page.evaluate(() => new Date(2027, 2, 1, 18, 30).toISOString().replace(/[-:]/g, '').slice(0, 15) + 'Z');
-  expect(unfolded).toContain(`DTSTART:${start}`);
+  // 18:30 local time, floating (no "Z", no zone): it rings at 18:30 on
+  // the person's clock before and after a daylight-saving change.
+  expect(unfolded).toContain('DTSTART:20270301T183000\r\n');
+  // An alarm, so the calendar rings rather than showing a silent event.
+  expect(unfolded).toMatch(/BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Temper check-in\r\nTRIGGER:PT0M\r\nEND:VALARM\r\n/);
+  // The rhythm is remembered and said, after a reload too.
+  await expect(page.getByText('Every two weeks, at 18:30. Next reminder: Mar 1, 2027.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('Every two weeks, at 18:30. Next reminder: Mar 1, 2027.')).toBeVisible();
+  await expect(page.getByLabel('Every two weeks')).toBeChecked();
   await page.getByLabel('First reminder on').fill('');
   await page.getByRole('button', { name: 'Download calendar file (.ics)' }).click();
   await expect(page.getByRole('alert')).toHaveText(/valid date and time/);
@@ -196,3 +203,25 @@ test('a schema 1 backup still imports, and stored schema 1 data is upgraded with
   expect(await page.evaluate(() => localStorage.getItem('temper.data.backup'))).toBeNull();
   expect(JSON.stringify(await stored(page))).not.toContain('"a":');
 });
+
+for (const timezoneId of ['America/New_York', 'Europe/Madrid']) {
+  test(`a reminder set in ${timezoneId} keeps its local time across the daylight-saving change`, async ({ browser }, info) => {
+    const ctx = await browser.newContext({ timezoneId });
+    const page = await ctx.newPage();
+    await page.goto('./#/plan');
+    // The week before clocks change in both zones (March 2027).
+    await page.getByLabel('Every week').check();
+    await page.getByLabel('First reminder on').fill('2027-03-08');
+    await page.getByLabel('At', { exact: true }).fill('09:00');
+    const [dl] = await Promise.all([page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download calendar file (.ics)' }).click()]);
+    const path = info.outputPath(`r-${timezoneId.replace('/', '-')}.ics`);
+    await dl.saveAs(path);
+    const text = fs.readFileSync(path, 'utf8').replace(/\r\n /g, '');
+    // Same wall-clock time in either zone, with nothing that could shift it.
+    expect(text).toContain('DTSTART:20270308T090000\r\n');
+    expect(text).not.toMatch(/DTSTART[^\r]*Z\r\n|TZID/);
+    expect(text).toContain('RRULE:FREQ=WEEKLY\r\n');
+    await ctx.close();
+  });
+}

@@ -58,3 +58,25 @@ test('a pulse shows no pattern of dimensions it measured with one answer each', 
   await pulse(page, 'Rarely');
   await expect(page.getByRole('heading', { name: 'Your pattern' })).toHaveCount(0);
 });
+
+test('results speak plainly: no "Driver:" or "(100)" in the lines, and the details show that they open', async ({ page }) => {
+  await page.goto('./#/checkin');
+  await page.getByRole('button', { name: /Full check-in/ }).click();
+  const total = Number((await page.locator('.progress-text').textContent())!.match(/of (\d+)/)![1]);
+  for (let n = 1; n < total; n++) {
+    const legend = (await page.locator('legend').textContent())!;
+    await page.getByRole('radio', { name: /workload|low or down/.test(legend) ? 'Always' : 'Rarely' }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+  }
+  await page.getByRole('button', { name: 'See results' }).click();
+  const main = page.locator('main');
+  await expect(main.getByText('A workload you can’t keep up (severe): There is more work, or a faster pace, than you can sustain.')).toBeVisible();
+  await expect(main.getByText('Low mood', { exact: true })).toBeVisible();
+  // The per-question table (closed) names categories; the lines never do.
+  expect(await main.innerText()).not.toMatch(/Driver: |Rest: |Signal: |\(\d+\):/);
+  // "How this was computed" carries a disclosure mark that turns when open.
+  const summary = page.locator('details.how > summary');
+  expect(await summary.evaluate((s) => getComputedStyle(s, '::before').content)).toBe('"▸"');
+  await summary.click();
+  expect(await summary.evaluate((s) => getComputedStyle(s, '::before').content)).toBe('"▾"');
+});

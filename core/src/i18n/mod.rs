@@ -169,6 +169,16 @@ pub fn strategy_keys() -> Vec<String> {
     keys
 }
 
+/// The text with its first letter in upper case ("a workload…" → "A
+/// workload…"), for a phrase that starts a line.
+pub fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// Replace `{name}` parameters with values, in one pass over the template:
 /// a value is never read again, so a value that looks like a parameter
 /// (an audit value typed as `{gap}`) stays as it was typed.
