@@ -55,8 +55,11 @@ split!(results, results_screen, |r| {
     };
     view! { <crate::pages::results::ResultsPage id/> }.into_any()
 });
-split!(history, history_screen, |_| {
-    view! { <crate::pages::history::History/> }.into_any()
+// History, and the return home's section, which draws the same trend and
+// "since last time" (one module for both keeps the split files few).
+split!(history, history_screen, |r| match r {
+    Route::Home => view! { <crate::pages::welcome::Welcome/> }.into_any(),
+    _ => view! { <crate::pages::history::History/> }.into_any(),
 });
 split!(plan, plan_screen, |r| match r {
     Route::Ledger => view! { <crate::pages::plan::Ledger/> }.into_any(),
@@ -98,6 +101,12 @@ pub fn show(route: Route) -> AnyView {
 pub fn help_lines() -> AnyView {
     let load: fn() -> Load = || Box::pin(help_screen());
     view! { <Lazy route=Route::CheckIn load/> }.into_any()
+}
+
+/// The return home's section (in the history screen's split module).
+pub fn welcome() -> AnyView {
+    let load: fn() -> Load = || Box::pin(history_screen());
+    view! { <Lazy route=Route::Home load/> }.into_any()
 }
 
 /// The unlock screen, shown instead of every screen while data is locked.

@@ -106,6 +106,71 @@ fn change(key: &str, before: f64, now: f64, step: f64) -> Change {
     }
 }
 
+/// How many check-ins the home screen's small trend shows.
+pub const RECENT: usize = 8;
+/// Days between check-ins when no reminder rhythm is set.
+pub const DEFAULT_RHYTHM_DAYS: i64 = 14;
+
+/// When the next check-in is due.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Due {
+    Now,
+    InDays(i64),
+}
+
+/// What the home screen shows a person coming back: the change since the
+/// last comparable check-in, a small trend, the plan's progress and its
+/// next open step, and when the next check-in is due.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Welcome {
+    pub since: Option<Since>,
+    /// The last [`RECENT`] check-ins on the trend chart, oldest first.
+    pub trend: Vec<Point>,
+    /// Steps done, steps in the plan.
+    pub plan: (usize, usize),
+    /// The first step of the plan not done yet (its id).
+    pub next_step: Option<String>,
+    pub due: Due,
+}
+
+/// The local calendar day (days since 1970-01-01) of a time, given the
+/// offset of local time from UTC in minutes (east positive).
+pub fn local_day(ms: i64, offset_minutes: i64) -> i64 {
+    (ms + offset_minutes * 60_000).div_euclid(86_400_000)
+}
+
+/// The return home for `checkins` (oldest first) and `data`'s plan, on
+/// local day `today`, with a check-in due every `rhythm_days`. `None`
+/// before the first check-in (the first-visit home stays as it is).
+pub fn welcome(
+    data: &crate::store::Data,
+    now: i64,
+    offset_minutes: i64,
+    rhythm_days: i64,
+) -> Option<Welcome> {
+    let latest = data.latest(now)?;
+    let shown: Vec<CheckIn> = data
+        .checkins
+        .iter()
+        .filter(|c| c.at <= latest.at)
+        .cloned()
+        .collect();
+    let trend = chart_points(&rows(&shown[shown.len().saturating_sub(RECENT)..]));
+    let since_last_check_in = local_day(now, offset_minutes) - local_day(latest.at, offset_minutes);
+    let left = rhythm_days - since_last_check_in;
+    Some(Welcome {
+        since: since_last(&shown),
+        trend,
+        plan: data.plan_progress(),
+        next_step: data.plan.iter().find(|s| !s.done).map(|s| s.id.clone()),
+        due: if left <= 0 {
+            Due::Now
+        } else {
+            Due::InDays(left)
+        },
+    })
+}
+
 /// Chart area in SVG units. Values 0-100 map to y from `BOTTOM` up to `TOP`.
 pub const WIDTH: u16 = 600;
 pub const LEFT: u16 = 36;
@@ -288,6 +353,32 @@ mod tests {
             since_last(&[checkin(1, 1, Mode::Pulse), checkin(2, 1, Mode::Full)]),
             None
         );
+    }
+
+    #[test]
+    fn the_return_home_says_where_things_stand_and_when_the_next_check_in_is_due() {
+        const DAY: i64 = 86_400_000;
+        let now = 1_800_000_000_000;
+        let mut d = crate::store::Data::default();
+        for n in 0..10 {
+            let mut c = checkin(now - (20 - n) * DAY, (n % 5) as u8, Mode::Pulse);
+            c.id = format!("p{n}");
+            d.upsert(c);
+        }
+        d.adopt(crate::strategies::by_id("boundaries").unwrap(), None, now);
+        d.set_done("boundaries.1", true);
+        let w = welcome(&d, now, 0, 14).unwrap();
+        assert_eq!(w.trend.len(), RECENT);
+        assert_eq!(w.plan, (1, 4));
+        assert_eq!(w.next_step.as_deref(), Some("boundaries.2"));
+        // The newest is 11 days old: due in 3 days; after 14, due now.
+        assert_eq!(w.due, Due::InDays(3));
+        assert_eq!(welcome(&d, now + 3 * DAY, 0, 14).unwrap().due, Due::Now);
+        assert_eq!(welcome(&d, now, 0, 7).unwrap().due, Due::Now);
+        assert_eq!(w.since.map(|s| s.mode), Some(Mode::Pulse));
+        assert_eq!(welcome(&crate::store::Data::default(), now, 0, 14), None);
+        // Local days: 23:30 in UTC-5 is still the same day there.
+        assert_eq!(local_day(5 * DAY + 4 * 3_600_000, -300), 4);
     }
 
     #[test]

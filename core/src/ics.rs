@@ -25,6 +25,15 @@ impl Every {
         }
     }
 
+    /// Roughly how many days apart (for when a check-in is due).
+    pub const fn days(self) -> i64 {
+        match self {
+            Every::Week => 7,
+            Every::TwoWeeks => 14,
+            Every::Month => 30,
+        }
+    }
+
     pub fn from_key(key: &str) -> Option<Every> {
         Every::ALL.into_iter().find(|e| e.key() == key)
     }

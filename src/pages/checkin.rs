@@ -104,8 +104,8 @@ fn StepForm() -> impl IntoView {
             SCALE_KEYS.iter().map(|k| t(k)).collect::<Vec<_>>(),
         ),
         Step::Context => (
-            t("checkin.context"),
-            t("checkin.context.help"),
+            t("role.question"),
+            t("role.help"),
             "role",
             Role::ALL.iter().map(|r| tk("role", r.key())).collect(),
         ),

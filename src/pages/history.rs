@@ -8,8 +8,8 @@ use crate::{dom, files, fmt_date, t, tf, tk, tn};
 use leptos::prelude::*;
 use temper_core::backup::{self, ImportMode, Preview};
 use temper_core::history::{
-    chart_points, polyline, rows, since_last, y_of, Point, LEFT, MAX_MARKS, PAGE, PATH_LEN, RIGHT,
-    WIDTH,
+    chart_points, polyline, rows, since_last, y_of, Point, Since, LEFT, MAX_MARKS, PAGE, PATH_LEN,
+    RIGHT, WIDTH,
 };
 use temper_core::route::Route;
 use temper_core::store::{CheckIn, MAX_IMPORT_BYTES};
@@ -41,25 +41,30 @@ struct Overview {
     path: Vec<(u8, u8)>,
 }
 
+/// "Since your last quick pulse, on Nov 2, 2026", and a line per figure.
+pub(crate) fn since_words(s: &Since) -> (String, Vec<String>) {
+    let heading = tf(
+        &format!("history.since.{}", s.mode.key()),
+        &[("date", &fmt_date(s.then))],
+    );
+    let lines = s
+        .changes
+        .iter()
+        .map(|c| {
+            let (name, now, by) = (t(&c.key), c.now.to_string(), c.delta.abs().to_string());
+            tf(
+                c.direction.key(),
+                &[("name", &name), ("now", &now), ("by", &by)],
+            )
+        })
+        .collect();
+    (heading, lines)
+}
+
 fn overview(checkins: &[CheckIn]) -> Overview {
     let scored = rows(checkins);
     let n = checkins.len();
-    let since = since_last(checkins).map(|s| {
-        let heading = tf(
-            &format!("history.since.{}", s.mode.key()),
-            &[("date", &fmt_date(s.then))],
-        );
-        let lines = s
-            .changes
-            .iter()
-            .map(|c| {
-                let key = c.direction.key();
-                let (name, now, by) = (t(&c.key), c.now.to_string(), c.delta.abs().to_string());
-                tf(key, &[("name", &name), ("now", &now), ("by", &by)])
-            })
-            .collect();
-        (heading, lines)
-    });
+    let since = since_last(checkins).map(|s| since_words(&s));
     Overview {
         lines: checkins
             .iter()

@@ -45,7 +45,8 @@ pub fn Home() -> impl IntoView {
                 <p class="notice">{t("home.resume")}</p>
             </Show>
             <p><a class="button primary" href="#/checkin">{start}</a></p>
-            {move || last.get().map(|(href, text)| view! { <p><a href=href>{text}</a></p> })}
+            // A person coming back also gets where they stand and what's next.
+            {move || last.get().map(|(href, text)| view! { <p><a href=href>{text}</a></p> {crate::lazy::welcome()} })}
             <p class="fine">{t("home.notdiagnosis")}</p>
         </div>
     }

@@ -9,3 +9,4 @@ pub mod lock;
 pub mod plan;
 pub mod results;
 pub mod simple;
+pub mod welcome;

@@ -148,3 +148,41 @@ test('home offers to continue a check-in in progress, naming the question', asyn
   await go.click();
   await expect(page.getByText('Question 4 of 7')).toBeVisible();
 });
+
+test('coming back: home shows when the next check-in is due, the change since last time, a trend and the plan', async ({ page }) => {
+  await page.goto('./');
+  await page.evaluate(() => {
+    const day = 864e5;
+    const now = Date.now();
+    const a = (v: number) => ({ ex1b: v, cy1b: v, ef1: 4 - v, bo1: v, di1: v, uc1: v, sg4b: 1 });
+    const checkins = [0, 1, 2, 3, 4, 3, 2, 1, 2].map((v, i) => ({ id: `c${i}`, at: now - (30 - i * 2) * day, m: 'pulse', cv: 2, a: a(v) }));
+    localStorage.setItem('temper.data', JSON.stringify({ v: 2, data: { checkins, plan: [{ id: 'boundaries.1', at: now - day, d: true }, { id: 'boundaries.2', at: now - day }] } }));
+  });
+  await page.reload();
+  // The newest check-in is 14 days old: with no reminder set, one is due.
+  const home = page.locator('section.welcome');
+  await expect(home.getByRole('heading', { name: 'A check-in is due.' })).toBeVisible();
+  await expect(home.getByRole('heading', { name: /^Since your last quick pulse, on / })).toBeVisible();
+  await expect(home.getByText('Burnout: 50, up 25 (worse)')).toBeVisible();
+  await expect(home.locator('figure.trend svg')).toBeVisible();
+  await expect(home.locator('figure.trend rect.pulse')).toHaveCount(16);
+  await expect(home.getByRole('link', { name: '1 of 2 steps done' })).toBeVisible();
+  await expect(home.getByText(/^Next step: /)).toBeVisible();
+  await page.screenshot({ path: 'target/playwright/welcome.png', fullPage: true });
+  // After a new check-in, the next one is two weeks away.
+  await page.goto('./#/checkin');
+  await page.getByRole('button', { name: /Quick pulse/ }).click();
+  for (let n = 1; n <= 7; n++) {
+    await page.getByRole('radio', { name: 'Rarely' }).check();
+    await page.getByRole('button', { name: n === 7 ? 'See results' : 'Next' }).click();
+  }
+  await page.getByRole('navigation').getByRole('link', { name: 'Home' }).click();
+  await expect(page.locator('section.welcome').getByRole('heading', { name: 'Next check-in in 14 days.' })).toBeVisible();
+});
+
+test('a first visit gets no return home', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('link', { name: 'Start check-in' })).toBeVisible();
+  await page.waitForTimeout(500);
+  await expect(page.locator('section.welcome')).toHaveCount(0);
+});
