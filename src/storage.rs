@@ -23,6 +23,12 @@ pub const AUTOLOCK_KEY: &str = "temper.autolock";
 /// The reminder last set (`temper_core::ics::Rhythm`).
 pub const REMIND_KEY: &str = "temper.remind";
 
+/// The reminder last set, if one is stored and reads.
+pub fn reminder() -> Option<temper_core::ics::Rhythm> {
+    let raw = read(REMIND_KEY).ok().flatten()?;
+    temper_core::ics::Rhythm::from_json(&raw)
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum StoreError {
     /// Storage is disabled or blocked (e.g. SecurityError).

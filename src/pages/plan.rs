@@ -339,14 +339,6 @@ fn options(prefix: &str, keys: &[&'static str]) -> impl IntoView {
         .collect_view()
 }
 
-/// The reminder last set, if one is stored and reads.
-fn stored_rhythm() -> Option<Rhythm> {
-    let raw = crate::storage::read(crate::storage::REMIND_KEY)
-        .ok()
-        .flatten()?;
-    Rhythm::from_json(&raw)
-}
-
 /// "Every two weeks, at 09:00. Next reminder: Dec 15, 2026."
 fn rhythm_line(r: &Rhythm) -> Option<String> {
     let today = js_sys::Date::new_0();
@@ -369,7 +361,7 @@ fn ReminderForm() -> impl IntoView {
     let st = use_state();
     let tomorrow = js_sys::Date::new_0();
     tomorrow.set_date(tomorrow.get_date() + 1);
-    let stored = RwSignal::new(stored_rhythm());
+    let stored = RwSignal::new(crate::storage::reminder());
     let kept = stored.get_untracked();
     let date = RwSignal::new(kept.as_ref().map(|r| r.first.clone()).unwrap_or_else(|| {
         format!(

@@ -11,17 +11,13 @@ use crate::{now_ms, t, tf, tk, tn};
 use leptos::prelude::*;
 use temper_core::history::{welcome, Due, DEFAULT_RHYTHM_DAYS};
 use temper_core::i18n::fill;
-use temper_core::ics::Rhythm;
 use temper_core::plan::parse_step;
 
 #[component]
 pub fn Welcome() -> impl IntoView {
     let st = use_state();
     // The reminder's rhythm sets when a check-in is due.
-    let days = crate::storage::read(crate::storage::REMIND_KEY)
-        .ok()
-        .flatten()
-        .and_then(|raw| Rhythm::from_json(&raw))
+    let days = crate::storage::reminder()
         .and_then(|r| r.every())
         .map_or(DEFAULT_RHYTHM_DAYS, |e| e.days());
     // Minutes east of UTC (the browser counts them the other way round).
