@@ -7,12 +7,18 @@
 //   <html lang> early;
 // - provides `temperPainted`, a promise settled once the first frame is on
 //   screen: the app's loader waits for it.
-// It only reads `temper.theme` and `temper.lang`; the app writes them.
+// It only reads `temper.theme` and `temper.lang` (the app writes them), and
+// whether `temper.data` exists.
 (() => {
   const root = document.documentElement;
   let stored = {};
   try {
-    stored = { theme: localStorage.getItem('temper.theme'), lang: localStorage.getItem('temper.lang') };
+    stored = {
+      theme: localStorage.getItem('temper.theme'),
+      lang: localStorage.getItem('temper.lang'),
+      // Without reading it: a long history is a long string.
+      back: 'temper.data' in localStorage,
+    };
   } catch (e) {
     // Storage blocked: follow the system.
   }
@@ -23,10 +29,11 @@
     .map((l) => (l || '').split('-')[0].toLowerCase())
     .find((l) => known.includes(l)) || 'en';
   root.lang = lang;
-  // index.html carries the English home screen, painted before the app
-  // loads; anywhere else (another screen, another language) it would be
-  // wrong, so it is hidden until the app replaces it.
-  if (lang !== 'en' || !/^#?\/?$/.test(location.hash)) root.classList.add('no-prerender');
+  // index.html carries the English home screen of a first visit, painted
+  // before the app loads; anywhere else (another screen, another language,
+  // a person coming back to their own data) it would be wrong, so it is
+  // hidden until the app replaces it.
+  if (lang !== 'en' || stored.back || !/^#?\/?$/.test(location.hash)) root.classList.add('no-prerender');
   // Downloads start once the first frame is on screen (the paint timing
   // entry is reported after the frame is presented), so they never compete
   // with it. A hidden tab paints nothing: it starts at once. Without paint

@@ -82,8 +82,8 @@ for (const rate of [1, 4]) {
       const legend = () => document.querySelector('legend')?.textContent;
       const before = legend();
       const t0 = performance.now();
-      document.querySelectorAll('input[type=radio]')[2].click();
-      document.querySelector('form.step button[type=submit]').click();
+      // A tap on an answer (a click with a click count) moves on by itself.
+      document.querySelectorAll('label.option')[2].dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, detail: 1 }));
       const poll = () => (legend() !== before ? done(performance.now() - t0) : requestAnimationFrame(poll));
       poll();
     })));
@@ -92,10 +92,11 @@ for (const rate of [1, 4]) {
   await page.getByRole('button', { name: /Discard/ }).click();
   await page.getByRole('button', { name: /Quick pulse/ }).click();
   for (let i = 0; i < 6; i++) {
-    await page.getByRole('radio', { name: 'Often' }).check();
-    await page.getByRole('button', { name: 'Next' }).click();
+    const before = await page.locator('.progress-text').textContent();
+    await page.getByRole('radio', { name: 'Sometimes' }).click();
+    await page.waitForFunction((b) => document.querySelector('.progress-text')?.textContent !== b, before);
   }
-  await page.getByRole('radio', { name: 'Often' }).check();
+  await page.getByRole('radio', { name: 'Sometimes' }).check();
   const results = await page.evaluate(() => new Promise((done) => {
     const t0 = performance.now();
     document.querySelector('form.step button[type=submit]').click();
@@ -291,7 +292,7 @@ for (const [k, v] of Object.entries(out.storage)) console.log(`  ${k.padEnd(24)}
 const L = out.lighthouse, T = out.timings;
 const sum = out.bytes.find((b) => b.file === 'total');
 out.targets = [
-  ['first load gzip <= 116,000 B (budget 175,000)', sum.gzip, sum.gzip <= 116000],
+  ['first load gzip <= 116,000 B (budget 150,000)', sum.gzip, sum.gzip <= 116000],
   ['Lighthouse performance >= 0.98', L.performance, L.performance >= 0.98],
   ['Lighthouse accessibility = 1.00', L.accessibility, L.accessibility === 1],
   ['Lighthouse best practices = 1.00', L.bestPractices, L.bestPractices === 1],

@@ -1,5 +1,5 @@
-//! Screens whose code is loaded when first shown. The frame, the home
-//! screen and the check-in are in the wasm that start-up loads; each other
+//! Screens whose code is loaded when first shown. The frame and the home
+//! screen are in the wasm that start-up loads; each other
 //! screen's code is split into wasm files of its own (with the `split`
 //! feature, which the release build turns on; scripts/post-build.mjs does
 //! the splitting) and fetched the first time that screen is opened,
@@ -48,12 +48,12 @@ macro_rules! split {
     };
 }
 
-split!(results, results_screen, |r| {
-    let id = match r {
-        Route::Results(id) => id,
-        _ => None,
-    };
-    view! { <crate::pages::results::ResultsPage id/> }.into_any()
+// The check-in and its results: one module, fetched while the home screen
+// is idle, so "Start check-in" opens at once and the last answer shows
+// results with no wait.
+split!(results, results_screen, |r| match r {
+    Route::Results(id) => view! { <crate::pages::results::ResultsPage id/> }.into_any(),
+    _ => view! { <crate::pages::checkin::CheckIn/> }.into_any(),
 });
 // History, and the return home's section, which draws the same trend and
 // "since last time" (one module for both keeps the split files few).
@@ -82,7 +82,7 @@ split!(unlock, unlock_screen, |_| {
 /// Which split module a route's screen is in.
 fn loader(route: &Route) -> fn() -> Load {
     match route {
-        Route::Results(_) => || Box::pin(results_screen()),
+        Route::Results(_) | Route::CheckIn => || Box::pin(results_screen()),
         Route::History => || Box::pin(history_screen()),
         Route::Plan | Route::Ledger | Route::Audit | Route::Report => || Box::pin(plan_screen()),
         Route::Help => || Box::pin(help_screen()),
@@ -90,29 +90,31 @@ fn loader(route: &Route) -> fn() -> Load {
     }
 }
 
-/// A screen from a split module (every route but home, check-in and "not
-/// found").
+/// A screen from a split module (every route but home and "not found").
+/// The check-in waits only for its code: it asks for the rest of the texts
+/// itself, when a step needs them (a pulse runs on the start-up texts).
 pub fn show(route: Route) -> AnyView {
     let load = loader(&route);
-    view! { <Lazy route load/> }.into_any()
+    let texts = route != Route::CheckIn;
+    view! { <Lazy route load texts/> }.into_any()
 }
 
 /// The helplines, inside a check-in (the help screen's split module).
 pub fn help_lines() -> AnyView {
     let load: fn() -> Load = || Box::pin(help_screen());
-    view! { <Lazy route=Route::CheckIn load/> }.into_any()
+    view! { <Lazy route=Route::CheckIn load texts=true/> }.into_any()
 }
 
 /// The return home's section (in the history screen's split module).
 pub fn welcome() -> AnyView {
     let load: fn() -> Load = || Box::pin(history_screen());
-    view! { <Lazy route=Route::Home load/> }.into_any()
+    view! { <Lazy route=Route::Home load texts=true/> }.into_any()
 }
 
 /// The unlock screen, shown instead of every screen while data is locked.
 pub fn unlock() -> AnyView {
     let load: fn() -> Load = || Box::pin(unlock_screen());
-    view! { <Lazy route=Route::Home load/> }.into_any()
+    view! { <Lazy route=Route::Home load texts=true/> }.into_any()
 }
 
 /// Where the rest of the language's texts are.
@@ -151,15 +153,24 @@ pub(crate) fn ask_texts_once(st: AppState) {
     }
 }
 
-/// Start fetching the results screen's code and texts while a check-in is
-/// under way, so the last answer shows results with no wait.
+/// Start fetching the check-in's code (with the results), once the home
+/// screen is on screen: a first visit's next tap is almost always "Start
+/// check-in".
+pub fn prefetch_checkin() {
+    spawn_local(async {
+        let _ = results_screen().await;
+    });
+}
+
+/// Start fetching the results screen's texts, and the help screen's code,
+/// while a check-in is under way, so the last answer shows results with no
+/// wait.
 pub fn prefetch_results(st: AppState) {
     want_more_texts(st);
     spawn_local(async {
         // The loader keeps what it fetched; a failure shows when the
         // screen is opened. Help comes too, so it shows at once when an
         // answer calls for it.
-        let _ = results_screen().await;
         let _ = help_screen().await;
     });
 }
@@ -172,11 +183,12 @@ enum Phase {
     Ready,
 }
 
-/// A screen whose code (and the rest of the texts) may still be on the
-/// way: "Loading" until both are here (shown after 0.3 s, by CSS), then the
-/// screen; a message with "Try again" if either failed to arrive.
+/// A screen whose code (and, if `texts`, the rest of the texts) may still
+/// be on the way: "Loading" until both are here (shown after 0.3 s, by
+/// CSS), then the screen; a message with "Try again" if either failed to
+/// arrive.
 #[component]
-fn Lazy(route: Route, load: fn() -> Load) -> impl IntoView {
+fn Lazy(route: Route, load: fn() -> Load, texts: bool) -> impl IntoView {
     let st = use_state();
     let code: RwSignal<Option<Result<Screen, ()>>> = RwSignal::new(None);
     let fetch_code = move || {
@@ -195,15 +207,23 @@ fn Lazy(route: Route, load: fn() -> Load) -> impl IntoView {
         }
     };
     // A prefetch of the texts that failed is simply tried again now.
-    want_more_texts(st);
+    if texts {
+        want_more_texts(st);
+    }
     fetch_code();
-    let phase = Memo::new(move |_| match (code.get(), st.more_texts.get()) {
+    let more = move || match texts {
+        true => st.more_texts.get(),
+        false => More::Here,
+    };
+    let phase = Memo::new(move |_| match (code.get(), more()) {
         (Some(Err(())), _) | (_, More::Failed) => Phase::Failed,
         (Some(Ok(_)), More::Here) => Phase::Ready,
         _ => Phase::Loading,
     });
     let retry = Callback::new(move |()| {
-        want_more_texts(st);
+        if texts {
+            want_more_texts(st);
+        }
         if code.with_untracked(|c| matches!(c, Some(Err(())))) {
             code.set(None);
             fetch_code();

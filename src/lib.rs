@@ -359,11 +359,10 @@ fn Preferences() -> impl IntoView {
     }
 }
 
-/// The screen for a route. Screens other than home and check-in come from
-/// split modules (`lazy`).
+/// The screen for a route. Screens other than home come from split modules
+/// (`lazy`).
 fn screen(route: Route) -> AnyView {
     match route {
-        Route::CheckIn => view! { <pages::checkin::CheckIn/> }.into_any(),
         Route::NotFound(_) => view! { <pages::simple::NotFound/> }.into_any(),
         Route::Home => view! { <pages::home::Home/> }.into_any(),
         other => lazy::show(other),

@@ -111,6 +111,16 @@ pub enum Index {
     RustOut,
 }
 
+impl Index {
+    /// Text key of the index's name ("Burnout").
+    pub const fn name_key(self) -> &'static str {
+        match self {
+            Index::Burnout => "results.burnout",
+            Index::RustOut => "results.rustout",
+        }
+    }
+}
+
 impl Dimension {
     pub const fn index(self) -> Index {
         match self {
@@ -335,6 +345,54 @@ pub fn steps(mode: Mode) -> &'static [Step] {
     })
 }
 
+keyed_enum!(
+    /// The parts a full check-in is asked in ("Part 2 of 6: Challenge"),
+    /// each named by the text `part.<key>`. Which part a step is in
+    /// follows from what it counts toward ([`Part::of`]).
+    Part {
+        Energy => "energy",
+        Challenge => "challenge",
+        Body => "body",
+        Work => "work",
+        Rest => "rest",
+        Role => "role",
+    }
+);
+
+impl Part {
+    pub fn of(step: Step) -> Part {
+        match step {
+            Step::Context => Part::Role,
+            Step::Question(item) => match item.category {
+                Category::Dimension(d) if d.index() == Index::Burnout => Part::Energy,
+                Category::Dimension(_) => Part::Challenge,
+                Category::Signal(_) => Part::Body,
+                Category::Driver(_) => Part::Work,
+                Category::Rest(_) => Part::Rest,
+            },
+        }
+    }
+}
+
+/// The parts of a mode, in the order they are asked; a pulse is one short
+/// run of questions without parts.
+pub fn parts(mode: Mode) -> Vec<Part> {
+    match mode {
+        Mode::Pulse => Vec::new(),
+        Mode::Full => {
+            let mut parts: Vec<Part> = steps(mode).iter().map(|s| Part::of(*s)).collect();
+            parts.dedup();
+            parts
+        }
+    }
+}
+
+/// How long a step takes a person on a phone, on average, in seconds:
+/// reading a question of about a dozen words and tapping an answer. The
+/// check-in's "time left" counts with it; the end-to-end test that clicks
+/// through a full check-in checks the same estimate against the words.
+pub const SECONDS_PER_STEP: usize = 5;
+
 /// Problems found by [`validate`]. Empty means the content is sound.
 pub fn validate() -> Vec<String> {
     let mut problems = Vec::new();
@@ -406,6 +464,25 @@ pub fn validate() -> Vec<String> {
         }
     }
     problems
+}
+
+#[cfg(test)]
+mod part_tests {
+    use super::*;
+
+    #[test]
+    fn a_full_check_in_comes_in_six_parts_each_asked_in_one_run() {
+        let parts = parts(Mode::Full);
+        assert_eq!(parts, Part::ALL);
+        // One run each: the parts of the steps, deduplicated, are all
+        // there is (no part comes back later).
+        let runs: usize = 1 + steps(Mode::Full)
+            .windows(2)
+            .filter(|w| Part::of(w[0]) != Part::of(w[1]))
+            .count();
+        assert_eq!(runs, parts.len());
+        assert!(super::parts(Mode::Pulse).is_empty());
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,10 @@
 //! comes next, what must be answered, when it is complete. Stored under
 //! `temper.draft` in the check-in format (one parser for both).
 
-use crate::content::{item_by_id, steps, Mode, Role, Step, CONTENT_VERSION};
+use crate::content::{
+    calls_for_help_now, item_by_id, parts, steps, Mode, Part, Role, Step, CONTENT_VERSION,
+    SECONDS_PER_STEP,
+};
 use crate::scoring::{Answers, MAX_ANSWER};
 use crate::store::{checkin_from_json, checkin_to_json, load, CheckIn, Loaded};
 
@@ -137,6 +140,46 @@ impl Draft {
             Advance::Moved
         }
     }
+    /// Choose answer `value` (0..=4; for the role question, its place in
+    /// [`Role::ALL`]) at `step`. With `go` (a tap or a number key, not an
+    /// arrow key moving through the options) the check-in moves on by
+    /// itself, except from the last step (the person presses "See
+    /// results") and after an answer that brings up help (it stays in
+    /// view). Returns whether it moved. A step that is no longer the
+    /// current one (an event arriving late) changes nothing.
+    pub fn choose(&mut self, step: Step, value: u8, go: bool) -> bool {
+        if step != self.current() {
+            return false;
+        }
+        match step {
+            Step::Question(item) => {
+                if value > MAX_ANSWER {
+                    return false;
+                }
+                self.answer(item.id, value);
+                if calls_for_help_now(item.id, value) {
+                    return false;
+                }
+            }
+            Step::Context => match Role::ALL.get(usize::from(value)) {
+                Some(r) => self.role = Some(*r),
+                None => return false,
+            },
+        }
+        go && !self.is_last() && self.advance() == Advance::Moved
+    }
+    /// "Part 2 of 6" and that part, for a full check-in.
+    pub fn part(&self) -> Option<(usize, usize, Part)> {
+        let parts = parts(self.mode);
+        let part = Part::of(self.current());
+        let n = parts.iter().position(|p| *p == part)?;
+        Some((n + 1, parts.len(), part))
+    }
+    /// About how many minutes are left, counting this step (at least 1).
+    pub fn minutes_left(&self) -> usize {
+        let steps = self.total() - self.step.min(self.total() - 1);
+        (steps * SECONDS_PER_STEP).div_ceil(60).max(1)
+    }
     /// Back; false on the first step.
     pub fn back(&mut self) -> bool {
         let moved = self.step > 0;
@@ -187,6 +230,76 @@ pub fn new_id(at_ms: i64, random: u32) -> String {
         base36(at_ms.max(0) as u64),
         base36(u64::from(random))
     )
+}
+
+#[cfg(test)]
+mod choose_tests {
+    use super::*;
+    use crate::content::LOW_MOOD_ITEM;
+
+    #[test]
+    fn a_tap_answers_and_moves_on_an_arrow_key_only_answers() {
+        let mut d = Draft::new(Mode::Pulse);
+        let first = d.current();
+        assert!(!d.choose(first, 2, false));
+        assert_eq!((d.step, d.answers.len()), (0, 1));
+        assert!(d.choose(first, 3, true));
+        assert_eq!(d.step, 1);
+        let Step::Question(item) = first else {
+            panic!()
+        };
+        assert_eq!(d.answer_of(item.id), Some(3));
+        // A late event for the step just left changes nothing.
+        assert!(!d.choose(first, 0, true));
+        assert_eq!((d.step, d.answer_of(item.id)), (1, Some(3)));
+        // Out of range: nothing.
+        let second = d.current();
+        assert!(!d.choose(second, 9, true));
+        assert_eq!((d.step, d.answers.len()), (1, 1));
+    }
+
+    #[test]
+    fn it_stays_on_the_last_step_and_where_an_answer_brings_up_help() {
+        let mut d = Draft::new(Mode::Pulse);
+        while !d.is_last() {
+            let step = d.current();
+            let help = matches!(step, Step::Question(i) if i.id == LOW_MOOD_ITEM);
+            if help {
+                // Often: help comes up, the check-in waits.
+                assert!(!d.choose(step, 3, true));
+                assert_eq!(d.current(), step);
+            }
+            assert!(d.choose(step, 1, true), "{step:?}");
+        }
+        let last = d.current();
+        assert!(!d.choose(last, 1, true));
+        assert_eq!(d.current(), last);
+        assert!(d.is_complete());
+        // The role question of a full check-in is last too, and chosen by
+        // its place.
+        let mut f = Draft::new(Mode::Full);
+        f.step = f.total() - 1;
+        assert!(!f.choose(Step::Context, 1, true));
+        assert_eq!(f.role, Some(Role::ALL[1]));
+        assert!(!f.choose(Step::Context, 7, true));
+        assert_eq!(f.role, Some(Role::ALL[1]));
+    }
+
+    #[test]
+    fn parts_and_minutes_left_count_down() {
+        let mut f = Draft::new(Mode::Full);
+        assert_eq!(f.part(), Some((1, 6, Part::Energy)));
+        assert_eq!(
+            f.minutes_left(),
+            (f.total() * SECONDS_PER_STEP).div_ceil(60)
+        );
+        f.step = f.total() - 1;
+        assert_eq!(f.part(), Some((6, 6, Part::Role)));
+        assert_eq!(f.minutes_left(), 1);
+        let p = Draft::new(Mode::Pulse);
+        assert_eq!(p.part(), None);
+        assert_eq!(p.minutes_left(), 1);
+    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod helplines;
 pub mod history;
 pub mod i18n;
 pub mod ics;
+pub mod insight;
 pub mod ledger;
 pub mod passphrase;
 pub mod plan;

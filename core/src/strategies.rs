@@ -306,6 +306,18 @@ pub fn recommend(s: &Scores) -> Vec<Recommendation> {
     ranked
 }
 
+/// The step a result suggests first, with "Add to my plan" beside it: in
+/// the order [`recommend`] ranks strategies, the first step not yet in the
+/// plan (`in_plan` says which step ids are). None when every recommended
+/// step is in the plan already, or nothing is recommended.
+pub fn first_step(s: &Scores, in_plan: impl Fn(&str) -> bool) -> Option<(&'static Strategy, u8)> {
+    recommend(s).into_iter().find_map(|r| {
+        (1..=r.strategy.steps)
+            .find(|n| !in_plan(&crate::plan::step_id(r.strategy.id, *n)))
+            .map(|n| (r.strategy, n))
+    })
+}
+
 /// Whether the result calls for a rust-out strategy near the top (rule 6).
 pub fn needs_rustout(s: &Scores) -> bool {
     use crate::content::Dimension::{Boredom, Disengagement, UnderChallenge};
@@ -314,6 +326,43 @@ pub fn needs_rustout(s: &Scores) -> bool {
         || [Boredom, Disengagement, UnderChallenge]
             .iter()
             .any(|d| s.dimension(*d).is_some_and(|v| v >= HIGH))
+}
+
+#[cfg(test)]
+mod first_step_tests {
+    use super::*;
+    use crate::content::ITEMS;
+    use crate::scoring::score_in;
+
+    #[test]
+    fn the_first_step_is_the_top_strategys_first_one_not_yet_in_the_plan() {
+        // "Always" to every burnout question, "Never" elsewhere.
+        let answers = ITEMS
+            .iter()
+            .filter(|i| i.asked_in(crate::content::CONTENT_VERSION))
+            .map(|i| {
+                let high = matches!(i.category, Category::Dimension(d) if d.index() == crate::content::Index::Burnout)
+                    || matches!(i.category, Category::Driver(_));
+                let v = match (high, i.reverse) {
+                    (true, false) | (false, true) => 4,
+                    _ => 0,
+                };
+                (i.id.to_string(), v)
+            })
+            .collect();
+        let s = score_in(&answers, crate::content::CONTENT_VERSION);
+        let top = recommend(&s)[0].strategy;
+        assert_eq!(first_step(&s, |_| false), Some((top, 1)));
+        let one = crate::plan::step_id(top.id, 1);
+        assert_eq!(first_step(&s, |id| id == one), Some((top, 2)));
+        // Every step of the top strategy in the plan: the next strategy's.
+        let next = recommend(&s)[1].strategy;
+        assert_eq!(
+            first_step(&s, |id| crate::plan::strategy_of(id) == top.id),
+            Some((next, 1))
+        );
+        assert_eq!(first_step(&s, |_| true), None);
+    }
 }
 
 #[cfg(test)]

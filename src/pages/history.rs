@@ -11,6 +11,7 @@ use temper_core::history::{
     chart_points, polyline, rows, since_last, y_of, Point, Since, LEFT, MAX_MARKS, PAGE, PATH_LEN,
     RIGHT, WIDTH,
 };
+use temper_core::insight::{insights, Insight};
 use temper_core::route::Route;
 use temper_core::store::{CheckIn, MAX_IMPORT_BYTES};
 
@@ -118,6 +119,7 @@ pub fn History() -> impl IntoView {
             <p><a class="button primary" href="#/checkin">{t("home.start")}</a></p>
         }>
             <Charts all/>
+            <Findings/>
             <h2>{t("history.list")}</h2>
             <List lines/>
         </Show>
@@ -149,6 +151,81 @@ fn Charts(all: Memo<Overview>) -> impl IntoView {
             <h2>{t("history.path")}</h2>
             <ZoneMap path alt/>
         }
+    }
+}
+
+/// What the history supports (`temper_core::insight`), each finding with
+/// what it rests on; nothing when it supports nothing yet.
+#[component]
+fn Findings() -> impl IntoView {
+    let st = use_state();
+    let found = Memo::new(move |_| st.data.with(|d| insights(d, crate::now_ms())));
+    move || {
+        let lines: Vec<String> = found.with(|f| f.iter().map(insight_words).collect());
+        (!lines.is_empty()).then(|| {
+            view! {
+                <section class="findings" aria-labelledby="findings">
+                    <h2 id="findings">{t("insight.title")}</h2>
+                    <Items items=lines/>
+                    <p class="fine">{t("insight.note")}</p>
+                </section>
+            }
+        })
+    }
+}
+
+fn insight_words(i: &Insight) -> String {
+    match i {
+        Insight::MovedMost {
+            dimension,
+            from,
+            to,
+            since,
+            checkins,
+        } => tf(
+            "insight.moved",
+            &[
+                ("dim", &tk("dim", dimension.key())),
+                ("from", &from.to_string()),
+                ("to", &to.to_string()),
+                ("n", &checkins.to_string()),
+                ("date", &fmt_date(*since)),
+            ],
+        ),
+        Insight::IndexMoved {
+            index,
+            mode,
+            from,
+            to,
+            since,
+            checkins,
+        } => tf(
+            "insight.index",
+            &[
+                ("index", &t(index.name_key())),
+                ("from", &from.to_string()),
+                ("to", &to.to_string()),
+                ("n", &checkins.to_string()),
+                ("mode", &tk("insight.mode", mode.key())),
+                ("date", &fmt_date(*since)),
+            ],
+        ),
+        Insight::DrainsWhenRising {
+            area,
+            times,
+            drains,
+            stretches,
+            checkins,
+        } => temper_core::i18n::fill(
+            &tn("insight.drains", *stretches),
+            &[
+                ("stretches", &stretches.to_string()),
+                ("area", &tk("ledger.area", area.key())),
+                ("times", &times.to_string()),
+                ("drains", &drains.to_string()),
+                ("n", &checkins.to_string()),
+            ],
+        ),
     }
 }
 

@@ -8,10 +8,11 @@ use temper_core::content::{items_of, Mode, SCALE_KEYS};
 use temper_core::explain::explain_checkin;
 use temper_core::history::{map_path, map_point, MAP_QUADS};
 use temper_core::i18n::capitalize;
+use temper_core::plan::step_id;
 use temper_core::profile::Profile;
 use temper_core::scoring::{display, same_answer_throughout, Band, Scores};
 use temper_core::store::{CheckIn, MAX_NOTE_CHARS};
-use temper_core::strategies::recommend;
+use temper_core::strategies::first_step;
 
 #[component]
 pub fn ResultsPage(id: Option<String>) -> impl IntoView {
@@ -110,12 +111,14 @@ pub fn ZoneMap(path: Vec<(u8, u8)>, alt: String) -> impl IntoView {
     }
 }
 
+/// "Talk to someone" first, when the answers call for it
+/// (`Scores::talk_prominent`); otherwise the summary carries one line.
 #[component]
-fn TalkToSomeone(prominent: bool) -> impl IntoView {
+fn TalkToSomeone() -> impl IntoView {
     view! {
-        <section class=if prominent { "help prominent" } else { "help" }>
+        <section class="help prominent">
             <h2>{t("help.title")}</h2>
-            {prominent.then(|| view! { <p><strong>{t("help.prominent")}</strong></p> })}
+            <p><strong>{t("help.prominent")}</strong></p>
             <p>{t("help.body")}</p>
             <p><strong>{t("help.urgent")}</strong></p>
             <p><a class="button" href="#/help">{t("help.lines")}</a></p>
@@ -158,20 +161,6 @@ fn Explanation(s: Scores, c: CheckIn) -> impl IntoView {
     let e = explain_checkin(&c);
     let p = Profile::of(&s);
     let full = c.mode == Mode::Full;
-    // A very high dimension comes first, whatever the averages say.
-    let very_high = (!p.very_high.is_empty()).then(|| {
-        let dims = p
-            .very_high
-            .iter()
-            // A pulse gives no dimension figures, only the name.
-            .map(|(d, v)| match full {
-                true => format!("{} ({})", tk("dim", d.key()), display(*v)),
-                false => tk("dim", d.key()),
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
-        view! { <p><strong>{tf("results.veryhigh", &[("dims", &dims)])}</strong></p> }
-    });
     let pattern = full.then(|| {
         let line = |key: String| format!("{}: {}", t(&key), t(&format!("{key}.summary")));
         view! {
@@ -190,9 +179,8 @@ fn Explanation(s: Scores, c: CheckIn) -> impl IntoView {
         }
     };
     view! {
-        <h2>{t("results.why")}</h2>
-        {very_high}
-        <p>{t(&p.summary_key())}</p>
+        <details class="why">
+        <summary><h2>{t("results.why")}</h2></summary>
         {pattern}
         {(!e.rest_reasons.is_empty()).then(|| view! {
             <h3>{t("results.reasons")}</h3>
@@ -211,6 +199,7 @@ fn Explanation(s: Scores, c: CheckIn) -> impl IntoView {
         {e.role_note.map(|k| view! { <p>{t(k)}</p> })}
         {(!full).then(|| view! { <p class="fine">{t("results.pulsenote")}</p> })}
         <p class="fine">{t("results.honesty")}</p>
+        </details>
     }
 }
 
@@ -292,14 +281,18 @@ fn NoteEditor(id: String) -> impl IntoView {
     }
 }
 
-/// Both indices as meters, and the zone in words.
+/// Both indices as meters (and, on the printed report, the zone in words:
+/// the results say it in their summary).
 #[component]
-fn Indices(s: Scores) -> impl IntoView {
+fn Indices(s: Scores, #[prop(optional)] zone: bool) -> impl IntoView {
+    let zone = zone.then(|| {
+        view! { <p><strong>{tf("results.zone", &[("zone", &t(Profile::of(&s).headline_key()))])}</strong></p> }
+    });
     view! {
         <h2>{t("results.indices")}</h2>
         <Meter name=t("results.burnout") value=s.burnout big=true/>
         <Meter name=t("results.rustout") value=s.rustout big=true/>
-        <p><strong>{tf("results.zone", &[("zone", &t(Profile::of(&s).headline_key()))])}</strong></p>
+        {zone}
     }
 }
 
@@ -318,8 +311,91 @@ fn Dimensions(s: Scores, mode: Mode) -> impl IntoView {
 pub fn Summary(c: CheckIn) -> impl IntoView {
     let s = c.scores();
     view! {
-        <Indices s=s.clone()/>
+        <Indices s=s.clone() zone=true/>
         <Dimensions s mode=c.mode/>
+    }
+}
+
+/// The top of the results: the zone or profile in a sentence, a very high
+/// dimension if there is one, what weighs most, and one first step to add
+/// to the plan right here; help as one clear line when the rules don't put
+/// it first.
+#[component]
+fn InShort(s: Scores, c: CheckIn, prominent: bool) -> impl IntoView {
+    let st = use_state();
+    let p = Profile::of(&s);
+    let full = c.mode == Mode::Full;
+    // A very high dimension comes first, whatever the averages say.
+    let very_high = (!p.very_high.is_empty()).then(|| {
+        let dims = p
+            .very_high
+            .iter()
+            // A pulse gives no dimension figures, only the name.
+            .map(|(d, v)| match full {
+                true => format!("{} ({})", tk("dim", d.key()), display(*v)),
+                false => tk("dim", d.key()),
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        view! { <p><strong>{tf("results.veryhigh", &[("dims", &dims)])}</strong></p> }
+    });
+    let main = explain_checkin(&c).top_drivers.first().map(|(d, v)| {
+        let what = tf(
+            "results.main",
+            &[
+                ("what", &tk("about.drv", d.key())),
+                ("band", &t(Band::of(*v).key())),
+            ],
+        );
+        view! { <p>{what}</p> }
+    });
+    // Chosen once, from the plan as it was when the results opened: the
+    // step stays put once added, and shows that it is in the plan.
+    let first = st
+        .data
+        .with_untracked(|d| first_step(&s, |id| d.plan.iter().any(|p| p.id == id)));
+    let step = first.map(|(strategy, n)| {
+        let id = step_id(strategy.id, n);
+        let text = tk("strat", &format!("{}.step{n}", strategy.id));
+        let here = {
+            let id = id.clone();
+            Memo::new(move |_| st.data.with(|d| d.plan.iter().any(|p| p.id == id)))
+        };
+        let status = RwSignal::new(String::new());
+        let add = move |_| {
+            st.data.update(|d| d.adopt(strategy, Some(n), crate::now_ms()));
+            st.persist();
+            // Said only once it is stored; a failure shows the storage banner.
+            if st.saved() {
+                status.set(t("plan.added"));
+            }
+            crate::dom::focus_later("open-plan");
+        };
+        let label = tf("plan.addstep.label", &[("step", &text)]);
+        view! {
+            <p><strong>{t("results.first")}</strong>" "{text}</p>
+            <p class="actions">
+                <Show when=move || here.get() fallback=move || view! {
+                    <button type="button" class="button primary" aria-label=label.clone() on:click=add>{t("results.addplan")}</button>
+                }>
+                    <span class="tag">{t("plan.inplan")}</span>
+                </Show>
+                <a id="open-plan" class="button" href="#/plan">{t("results.plan.button")}</a>
+                <span role="status">{move || status.get()}</span>
+            </p>
+        }
+    });
+    view! {
+        <section class="in-short" aria-labelledby="in-short">
+            <h2 id="in-short">{tf("results.zone", &[("zone", &t(p.headline_key()))])}</h2>
+            <p>{t(&p.summary_key())}</p>
+            {very_high}
+            {main}
+            {step}
+            {(!prominent).then(|| view! {
+                <p class="help-line">{t("results.helpline")}" "<a href="#/help">{t("help.lines")}</a></p>
+            })}
+        </section>
     }
 }
 
@@ -343,18 +419,11 @@ fn Report(c: CheckIn) -> impl IntoView {
             ("zone", &t(Profile::of(&s).headline_key())),
         ],
     );
-    let first = recommend(&s).into_iter().next().map(|r| {
-        let name = tk("strat", &format!("{}.name", r.strategy.id));
-        view! {
-            <h2>{t("results.plan.title")}</h2>
-            <p>{tf("results.plan.body", &[("name", &name)])}</p>
-            <p><a class="button primary" href="#/plan">{t("results.plan.button")}</a></p>
-        }
-    });
     view! {
         <div>
             <p class="fine">{when}</p>
-            {prominent.then(|| view! { <TalkToSomeone prominent=true/> })}
+            {prominent.then(|| view! { <TalkToSomeone/> })}
+            <InShort s=s.clone() c=c.clone() prominent/>
             <Indices s=s.clone()/>
             {same_answer_throughout(&c.answers).then(|| view! { <p class="notice">{t("results.samethroughout")}</p> })}
             <p class="fine">{t("results.disclaimer")}</p>
@@ -365,8 +434,6 @@ fn Report(c: CheckIn) -> impl IntoView {
         </div>
         <NoteEditor id=c.id.clone()/>
         <div>
-            {first}
-            {(!prominent).then(|| view! { <TalkToSomeone prominent=false/> })}
             <p><a class="button" href="#/checkin">{t("results.again")}</a></p>
             <p><a class="button" href="#/history">{t("results.history")}</a></p>
         </div>

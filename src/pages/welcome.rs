@@ -1,17 +1,20 @@
-//! The home screen for a person coming back (a split module of its own:
-//! the first visit's home stays as it is, prerendered and small): where
-//! they stand since the last comparable check-in, a small trend, the
-//! plan's progress and next step, and when the next check-in is due. All
-//! of it is `temper_core::history::welcome`.
+//! The home screen for a person coming back (in the history screen's split
+//! module: the first visit's home stays as it is, prerendered and small).
+//! First what fits a phone's screen: the latest result, where they stand
+//! since the last comparable check-in, when the next check-in is due with
+//! the button for it, and the plan's progress and next step; then a small
+//! trend. All of it is `temper_core::history::welcome`.
 
 use crate::pages::history::{since_words, Trend};
+use crate::pages::home::{start_label, Title};
 use crate::pages::results::Items;
 use crate::state::use_state;
-use crate::{now_ms, t, tf, tk, tn};
+use crate::{fmt_date, now_ms, t, tf, tk, tn};
 use leptos::prelude::*;
 use temper_core::history::{welcome, Due, DEFAULT_RHYTHM_DAYS};
 use temper_core::i18n::fill;
 use temper_core::plan::parse_step;
+use temper_core::profile::Profile;
 
 #[component]
 pub fn Welcome() -> impl IntoView {
@@ -23,7 +26,17 @@ pub fn Welcome() -> impl IntoView {
     // Minutes east of UTC (the browser counts them the other way round).
     let offset = -(js_sys::Date::new_0().get_timezone_offset() as i64);
     let w = Memo::new(move |_| st.data.with(|d| welcome(d, now_ms(), offset, days)));
-    move || {
+    let last = Memo::new(move |_| {
+        st.data.with(|d| {
+            d.latest(now_ms()).map(|c| {
+                let zone = t(Profile::of(&c.scores()).headline_key());
+                let text = tf("home.last", &[("date", &fmt_date(c.at)), ("zone", &zone)]);
+                (format!("#/results/{}", c.id), text)
+            })
+        })
+    });
+    let start = start_label(st);
+    let content = move || {
         w.get().map(|w| {
             let due = match w.due {
                 Due::Now => t("welcome.due"),
@@ -49,14 +62,23 @@ pub fn Welcome() -> impl IntoView {
                 )
             });
             view! {
+                {since}
                 <section class="welcome" aria-labelledby="welcome-due">
                     <h2 id="welcome-due">{due}</h2>
-                    {since}
-                    <Trend points=w.trend/>
+                    <p><a class="button primary" href="#/checkin">{start.clone()}</a></p>
                     <p><a href="#/plan">{plan}</a></p>
                     {next.map(|n| view! { <p>{n}</p> })}
                 </section>
+                <Trend points=w.trend/>
             }
         })
+    };
+    view! {
+        <div>
+            <Title text=t("welcome.title")/>
+            {move || last.get().map(|(href, text)| view! { <p class="lead"><a href=href>{text}</a></p> })}
+            {content}
+            <p class="fine">{t("home.notdiagnosis")}</p>
+        </div>
     }
 }

@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { choose } from './pulse';
 
 test('"Talk to someone" is one tap away from every screen', async ({ page }) => {
   for (const route of ['', 'checkin', 'results', 'history', 'plan', 'ledger', 'audit', 'report', 'privacy', 'nope']) {
@@ -44,17 +45,16 @@ test('answering Often or Always about low mood shows help at once, inside the ch
   for (let n = 1; n <= 7; n++) {
     const legend = (await page.locator('legend').textContent())!;
     if (legend.startsWith('I feel low')) {
-      await page.getByRole('radio', { name: 'Sometimes' }).check();
       await expect(page.locator('a.helpline')).toHaveCount(0);
-      await page.getByRole('radio', { name: 'Always' }).check();
+      await page.getByRole('radio', { name: 'Always' }).click();
       await expect(page.getByText(/You don't have to wait until the end of this check-in/)).toBeVisible();
       await expect(page.locator('a.helpline').first()).toHaveText('Samaritans: 116 123');
-      // Still in the check-in, on the same question.
+      // Still in the check-in, on the same question: the tap did not move on.
       await expect(page.getByText(`Question ${n} of 7`)).toBeVisible();
+      await page.getByRole('button', { name: n === 7 ? 'See results' : 'Next' }).click();
     } else {
-      await page.getByRole('radio', { name: 'Rarely' }).check();
+      await choose(page, 'Rarely');
     }
-    await page.getByRole('button', { name: n === 7 ? 'See results' : 'Next' }).click();
   }
   await expect(page.getByRole('meter', { name: 'Burnout', exact: true })).toBeVisible();
   await ctx.close();
@@ -70,13 +70,13 @@ test('the hopelessness question is asked on its own, and Often brings help at on
     const legend = (await page.locator('legend').textContent())!;
     if (legend === 'I feel hopeless about the future.') {
       asked = true;
-      await page.getByRole('radio', { name: 'Often' }).check();
+      await page.getByRole('radio', { name: 'Often' }).click();
       await expect(page.getByText(/You don't have to wait until the end of this check-in/)).toBeVisible();
       await expect(page.getByText(`Question ${n} of ${total}`)).toBeVisible();
+      await page.getByRole('button', { name: 'Next' }).click();
     } else {
-      await page.getByRole('radio', { name: 'Rarely' }).check();
+      await choose(page, 'Rarely');
     }
-    await page.getByRole('button', { name: 'Next' }).click();
   }
   expect(asked).toBe(true);
   await page.getByRole('button', { name: 'See results' }).click();

@@ -47,7 +47,7 @@ test('history: chart, since last time, notes as text, delete with undo, delete a
   // A check-in in progress is part of "all my data".
   await page.goto('./#/checkin');
   await page.getByRole('button', { name: /Quick pulse/ }).click();
-  await page.getByRole('radio', { name: 'Often' }).check();
+  await page.getByRole('radio', { name: 'Often' }).click();
   await page.goto('./#/history');
   page.once('dialog', d => d.accept());
   await page.getByRole('button', { name: 'Delete all my data' }).click();
@@ -197,4 +197,31 @@ test('a long history shows the newest 100 rows, and all on request', async ({ pa
   await expect(first).toHaveAttribute('href', '#/results/p49');
   await expect(first).toBeFocused();
   await expect(first).toBeInViewport();
+});
+
+test('insights over time: only what the history supports, each saying what it rests on', async ({ page }) => {
+  await page.goto('./');
+  const seed = (checkins: unknown[], ledger: unknown[]) =>
+    page.evaluate(([checkins, ledger]) => localStorage.setItem('temper.data', JSON.stringify({ v: 2, data: { checkins, ledger } })), [checkins, ledger]);
+  const day = 864e5;
+  const now = await page.evaluate(() => Date.now());
+  // A pulse whose burnout answers are b (0-4) and rust-out answers 1.
+  const p = (id: string, daysAgo: number, b: number) => ({ id, at: now - daysAgo * day, m: 'pulse', cv: 2, a: { ex1b: b, cy1b: b, ef1: 4 - b, bo1: 1, di1: 1, uc1: 1, sg4b: 0 } });
+  const drain = (id: string, daysAgo: number, k: string) => ({ id, at: now - daysAgo * day, f: 'drain', k, s: 3 });
+  // One check-in supports nothing: no section at all.
+  await seed([p('a', 5, 1)], []);
+  await page.goto('./#/history');
+  await expect(page.getByRole('heading', { name: 'All check-ins' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'What your history shows' })).toHaveCount(0);
+  // Four pulses over 40 days, burnout up then down, drains logged.
+  await seed([p('a', 40, 1), p('b', 30, 3), p('c', 20, 3), p('d', 10, 2)], [
+    drain('w1', 38, 'work'), drain('w2', 35, 'work'), drain('p1', 33, 'people'), drain('p2', 15, 'people'),
+  ]);
+  await page.reload();
+  const found = page.locator('section.findings');
+  await expect(found.getByRole('heading', { name: 'What your history shows' })).toBeVisible();
+  const since = await page.evaluate((at) => new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(at)), now - 40 * day);
+  await expect(found.getByText(`Burnout went from 25 to 50 across 4 quick pulses since ${since}.`)).toBeVisible();
+  await expect(found.getByText('When burnout rose (once between check-ins), the drain you logged most was “Work”: 2 of 3 drains in those weeks. This rests on 4 check-ins and your energy ledger.')).toBeVisible();
+  await expect(found.getByText(/Patterns are not causes/)).toBeVisible();
 });

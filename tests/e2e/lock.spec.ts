@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { pulse as quickPulse } from './pulse';
+import { pulse as quickPulse, choose } from './pulse';
 
 const PASS = 'correct horse battery';
 
@@ -96,8 +96,7 @@ test('the lock closes by itself after the chosen time without use, and a check-i
   await setLock(page, '5');
   await page.goto('./#/checkin');
   await page.getByRole('button', { name: /Quick pulse/ }).click();
-  await page.getByRole('radio', { name: 'Often' }).check();
-  await page.getByRole('button', { name: 'Next' }).click();
+  await choose(page, 'Often');
   await expect(page.getByText('Question 2 of 7')).toBeVisible();
   await page.clock.fastForward('04:00');
   await expect(page.getByText('Question 2 of 7')).toBeVisible();
@@ -129,8 +128,7 @@ test('with the lock on, a check-in in progress is stored sealed and survives loc
   // Started without the lock: stored readable.
   await page.goto('./#/checkin');
   await page.getByRole('button', { name: /Quick pulse/ }).click();
-  await page.getByRole('radio', { name: 'Often' }).check();
-  await page.getByRole('button', { name: 'Next' }).click();
+  await choose(page, 'Often');
   await expect(page.getByText('Question 2 of 7')).toBeVisible();
   expect(await draftText(page)).toContain('"a":{');
 
@@ -149,8 +147,7 @@ test('with the lock on, a check-in in progress is stored sealed and survives loc
   await expect(page.getByText('You have a check-in in progress.')).toBeVisible();
   await page.goto('./#/checkin');
   await expect(page.getByText('Question 2 of 7')).toBeVisible();
-  await page.getByRole('radio', { name: 'Rarely' }).check();
-  await page.getByRole('button', { name: 'Next' }).click();
+  await choose(page, 'Rarely');
   await expect(page.getByText('Question 3 of 7')).toBeVisible();
   await expect.poll(async () => JSON.parse(await draftText(page)).sealed.iv).not.toBe(first.sealed.iv);
   expect(await draftText(page)).not.toContain('"a":');
@@ -185,7 +182,7 @@ test('erasing locked data after a forgotten passphrase also removes the sealed c
   await setLock(page);
   await page.goto('./#/checkin');
   await page.getByRole('button', { name: /Quick pulse/ }).click();
-  await page.getByRole('radio', { name: 'Often' }).check();
+  await page.getByRole('radio', { name: 'Often' }).click();
   await expect.poll(() => draftText(page)).toContain('"sealed"');
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Temper is locked' })).toBeVisible();

@@ -1,4 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
+import { choose } from './pulse';
 
 // Record every request (its address, and how it was sent) and every CSP
 // violation from the first byte on.
@@ -31,8 +32,7 @@ test('a whole session stays on this origin, sends nothing, after load fetches on
   await page.getByRole('link', { name: 'Start check-in' }).click();
   await page.getByRole('button', { name: /Quick pulse/ }).click();
   for (let n = 1; n <= 7; n++) {
-    await page.getByRole('radio', { name: 'Often' }).check();
-    await page.getByRole('button', { name: n === 7 ? 'See results' : 'Next' }).click();
+    await choose(page, 'Often');
   }
   await expect(page.getByRole('meter', { name: 'Burnout', exact: true })).toBeVisible();
   const nav = page.getByRole('navigation');

@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { pulse } from './pulse';
+import { pulse, choose } from './pulse';
 import * as fs from 'fs';
 
 const stored = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('temper.data') ?? 'null'));
@@ -86,7 +86,7 @@ test('a draft that cannot be stored is reported at once', async ({ page }) => {
       return set.call(this, k, v);
     };
   });
-  await page.getByRole('radio', { name: 'Often' }).check();
+  await page.getByRole('radio', { name: 'Often' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'could not be kept on this device' })).toBeVisible();
 });
 
@@ -94,8 +94,8 @@ test('finishing again after a failed save does not add a second copy', async ({ 
   await page.goto('./#/checkin');
   await page.getByRole('button', { name: /Quick pulse/ }).click();
   for (let n = 1; n <= 7; n++) {
-    await page.getByRole('radio', { name: 'Often' }).check();
-    if (n < 7) await page.getByRole('button', { name: 'Next' }).click();
+    if (n < 7) await choose(page, 'Often');
+    else await page.getByRole('radio', { name: 'Often' }).check();
   }
   await page.evaluate(() => {
     (window as any).realSet = Storage.prototype.setItem;
@@ -158,8 +158,7 @@ test('a check-in finished in another tab is not offered again here', async ({ co
   await expect(b.getByText('You have a check-in in progress.')).toBeVisible();
   await a.bringToFront();
   for (let n = 1; n <= 7; n++) {
-    await a.getByRole('radio', { name: 'Often' }).check();
-    await a.getByRole('button', { name: n === 7 ? 'See results' : 'Next' }).click();
+    await choose(a, 'Often');
   }
   await expect(a.getByRole('meter', { name: 'Burnout', exact: true })).toBeVisible();
   await b.bringToFront();

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { pulse } from './pulse';
+import { pulse, choose } from './pulse';
 
 // How the page comes up (issue 7): the static home screen first, then the
 // app, with nothing competing with the first paint and nothing moving.
@@ -77,8 +77,7 @@ test.describe(() => {
     for (let n = 1; n <= 7; n++) {
       await expect(page.getByText(`Question ${n} of 7`)).toBeVisible();
       expect(await shown()).toEqual([]);
-      await page.getByRole('radio', { name: 'Sometimes' }).check();
-      await page.getByRole('button', { name: n === 7 ? 'See results' : 'Next' }).click();
+      await choose(page, 'Sometimes');
     }
     // The results need the rest: held back, that is said plainly.
     await expect(page.getByRole('alert')).toContainText('This screen could not be loaded');
@@ -88,8 +87,7 @@ test.describe(() => {
     await page.goto('./#/checkin');
     await page.getByRole('button', { name: /Full check-in/ }).click();
     await expect(page.getByText('Question 1 of 47')).toBeVisible();
-    await page.getByRole('radio', { name: 'Sometimes' }).check();
-    await page.getByRole('button', { name: 'Next' }).click();
+    await choose(page, 'Sometimes');
     await expect(page.getByRole('alert')).toContainText('could not be loaded');
     expect(await shown()).toEqual([]);
     // Once they can arrive, "Try again" brings the question.

@@ -1,7 +1,7 @@
 // Issue 17: what an update, a second deployment, a slow file or a second
 // locked tab must never destroy.
 import { test, expect, Page } from '@playwright/test';
-import { pulse } from './pulse';
+import { pulse, choose } from './pulse';
 import * as fs from 'fs';
 
 const PASS = 'correct horse battery';
@@ -130,8 +130,7 @@ test('two unlocked tabs saving at once with the lock on both keep their change',
   await a.goto('./#/checkin');
   await a.getByRole('button', { name: /Quick pulse/ }).click();
   for (let q = 1; q < 7; q++) {
-    await a.getByRole('radio', { name: 'Sometimes' }).check();
-    await a.getByRole('button', { name: 'Next' }).click();
+    await choose(a, 'Sometimes');
   }
   await a.getByRole('radio', { name: 'Rarely' }).check();
   await b.bringToFront();

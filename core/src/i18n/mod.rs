@@ -93,9 +93,9 @@ impl Texts {
     }
 }
 
-/// The texts a first visit downloads with the app: those of the screens
-/// that are in the wasm loaded at start-up (the frame, home, check-in, and
-/// their messages), by the first part of their key. The build splits each
+/// The texts a first visit downloads with the app: those of the frame, the
+/// first visit's home, the quick pulse (its code comes while the home
+/// screen is idle) and their messages, by the first part of their key. The build splits each
 /// language file in two (`Texts::split`): `i18n/<code>.json` with these,
 /// `i18n/<code>.more.json` with the rest, fetched with the first screen
 /// whose code is loaded later (the app's `lazy` module). A browser test
@@ -103,8 +103,8 @@ impl Texts {
 /// shown in place of a text.
 ///
 /// An entry without a dot names every key of that first part (`home`); one
-/// with a dot names that one key (`zone.both`, whose `zone.both.summary`
-/// only the results show).
+/// with a dot names that one key (`help.now`, while the rest of `help.*`
+/// only the help screen shows).
 pub const FIRST_LOAD: &[&str] = &[
     "app",
     "checkin",
@@ -121,17 +121,12 @@ pub const FIRST_LOAD: &[&str] = &[
     "month",
     "nav",
     "notfound",
+    "part",
     "scale",
     "skip",
     "store",
     "theme",
     "update",
-    "zone.balance",
-    "zone.both",
-    "zone.burnout",
-    "zone.rustout",
-    "zone.strained",
-    "zone.watch",
 ];
 
 /// Whether a check-in step's words are among the start-up texts: those of
@@ -236,6 +231,7 @@ pub fn content_keys() -> Vec<String> {
     keys.extend(SCALE_KEYS.iter().map(|k| k.to_string()));
     keys.extend(Role::ALL.iter().map(|r| format!("role.{}", r.key())));
     keys.extend(Mode::ALL.iter().map(|m| format!("mode.{}", m.key())));
+    keys.extend(Part::ALL.iter().map(|p| format!("part.{}", p.key())));
     keys.extend(Driver::ALL.iter().map(|d| format!("drvwhy.{}", d.key())));
     keys.extend(RestKind::ALL.iter().map(|r| format!("restwhy.{}", r.key())));
     keys.extend(
