@@ -153,9 +153,9 @@ pub(crate) fn ask_texts_once(st: AppState) {
     }
 }
 
-/// Start fetching the check-in's code (with the results), once the home
-/// screen is on screen: a first visit's next tap is almost always "Start
-/// check-in".
+/// Start fetching the check-in's code (with the results) when "Start
+/// check-in" is about to be pressed (a pointer over it). Fetched once;
+/// later calls find it loaded.
 pub fn prefetch_checkin() {
     spawn_local(async {
         let _ = results_screen().await;

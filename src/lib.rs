@@ -74,6 +74,12 @@ pub fn fmt_day(year: i32, month: u32, day: u32) -> String {
     TEXTS.with(|texts| i18n::format_date(&texts.borrow(), year, month, day))
 }
 
+/// Today's calendar day where the person is (year, month, day).
+pub fn today() -> (i32, u32, u32) {
+    let d = js_sys::Date::new_0();
+    (d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+}
+
 pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64
 }
@@ -195,12 +201,16 @@ fn StorageBanner() -> impl IntoView {
 fn Notices() -> impl IntoView {
     let st = state::use_state();
     let undo = Callback::new(move |()| {
-        if let Some(c) = st.notice.get_untracked().and_then(|n| n.undo) {
-            let id = c.id.clone();
-            st.data.update(|d| d.upsert(c));
-            st.persist_forgetting(&[id]);
-            st.notice.set(None);
+        match st.notice.get_untracked().and_then(|n| n.undo) {
+            Some(state::Undo::CheckIn(c)) => {
+                let id = c.id.clone();
+                st.data.update(|d| d.upsert(c));
+                st.persist_forgetting(&[id]);
+            }
+            Some(state::Undo::Draft(d)) => st.set_draft(Some(d)),
+            None => return,
         }
+        st.notice.set(None);
     });
     move || {
         st.notice.get().map(|n| match n.undo {

@@ -81,7 +81,16 @@ pub struct Notice {
     pub text: String,
     /// role="alert" (a problem) rather than role="status".
     pub alert: bool,
-    pub undo: Option<CheckIn>,
+    pub undo: Option<Undo>,
+}
+
+/// What a notice's "Undo" brings back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Undo {
+    /// A deleted check-in.
+    CheckIn(CheckIn),
+    /// A check-in in progress that was discarded.
+    Draft(Draft),
 }
 
 #[derive(Clone, Copy)]
@@ -462,7 +471,7 @@ impl AppState {
         self.relock();
     }
 
-    pub fn say(&self, text: String, alert: bool, undo: Option<CheckIn>) {
+    pub fn say(&self, text: String, alert: bool, undo: Option<Undo>) {
         self.notice.set(Some(Notice { text, alert, undo }));
     }
 }

@@ -179,6 +179,11 @@ pub fn apply(existing: &Data, preview: &Preview, mode: ImportMode) -> Data {
 }
 
 fn csv_field(s: &str) -> String {
+    // Text a spreadsheet would run as a formula is kept as text.
+    let s = &match s.starts_with(['=', '+', '-', '@']) {
+        true => format!("'{s}"),
+        false => s.to_string(),
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -186,14 +191,19 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// The scores as CSV, one row per check-in, oldest first. `date` formats a
-/// timestamp (the shell passes a locale-aware one; tests pass ISO dates);
-/// `header` holds the translated column names and `text` translates the
-/// mode and zone keys (`mode.full`, `zone.balance`, ...).
+/// Columns of the CSV export: date, mode, the two indices, zone, the six
+/// dimensions, the note.
+pub const CSV_COLUMNS: usize = 12;
+
+/// The scores as CSV, one row per check-in, oldest first: the local date
+/// as `YYYY-MM-DD` (so a spreadsheet sorts it; `offset` gives the minutes
+/// east of UTC at a moment), the figures, and the note. `header` holds the
+/// translated column names and `text` translates the mode and zone keys
+/// (`mode.full`, `zone.balance`, ...).
 pub fn export_csv(
     data: &Data,
-    header: &[&str; 11],
-    date: impl Fn(i64) -> String,
+    header: &[&str; CSV_COLUMNS],
+    offset: impl Fn(i64) -> i64,
     text: impl Fn(&str) -> String,
 ) -> String {
     let mut out = header
@@ -205,7 +215,8 @@ pub fn export_csv(
     for c in &data.checkins {
         let s = c.scores();
         let mode = text(&format!("mode.{}", c.mode.key()));
-        let mut row = vec![csv_field(&date(c.at)), csv_field(&mode)];
+        let date = crate::ics::iso_day(c.at, offset(c.at));
+        let mut row = vec![date, csv_field(&mode)];
         row.push(display(s.burnout).to_string());
         row.push(display(s.rustout).to_string());
         row.push(csv_field(&text(
@@ -219,6 +230,7 @@ pub fn export_csv(
                 .map(|(_, v)| display(*v).to_string())
                 .unwrap_or_default()
         }));
+        row.push(csv_field(&c.note));
         out.push_str(&row.join(","));
         out.push_str("\r\n");
     }
@@ -454,18 +466,25 @@ mod tests {
 
     #[test]
     fn csv_has_a_header_and_a_row_per_checkin() {
-        let d = data(&[("a", 0)]);
+        let mut d = data(&[("a", 0), ("b", 1)]);
+        d.checkins[0].note = "late, \"long\" week".into();
+        d.checkins[1].at = 1_764_543_600_000; // 2025-11-30T23:00:00Z
+        d.checkins[1].note = "=SUM(A1)".into();
         let h = [
-            "Date", "Mode", "Burnout", "Rust-out", "Zone", "E", "C", "R", "B", "D", "U",
+            "Date", "Mode", "Burnout", "Rust-out", "Zone", "E", "C", "R", "B", "D", "U", "Note",
         ];
-        let csv = export_csv(&d, &h, |_| "1970-01-01".into(), |k| k.to_uppercase());
+        // One hour east of UTC: 23:00 UTC is the next day there.
+        let csv = export_csv(&d, &h, |_| 60, |k| k.to_uppercase());
         let lines: Vec<_> = csv.split("\r\n").collect();
-        assert_eq!(lines[0], "Date,Mode,Burnout,Rust-out,Zone,E,C,R,B,D,U");
+        assert_eq!(lines[0], "Date,Mode,Burnout,Rust-out,Zone,E,C,R,B,D,U,Note");
         // Rarely = 25 everywhere; efficacy reversed = 75. Burnout = 41.67 -> 42.
         assert_eq!(
             lines[1],
-            "1970-01-01,MODE.FULL,42,25,ZONE.STRAINED,25,25,75,25,25,25"
+            "2023-11-14,MODE.FULL,42,25,ZONE.STRAINED,25,25,75,25,25,25,\"late, \"\"long\"\" week\""
         );
+        assert!(lines[2].starts_with("2025-12-01,"), "{}", lines[2]);
+        // A note a spreadsheet would run as a formula stays text.
+        assert!(lines[2].ends_with(",'=SUM(A1)"), "{}", lines[2]);
         assert_eq!(csv_field("a,\"b\""), "\"a,\"\"b\"\"\"");
     }
 

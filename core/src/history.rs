@@ -255,6 +255,28 @@ pub fn chart_points(rows: &[Row]) -> Vec<Point> {
         .collect()
 }
 
+/// Dates under the chart: the first check-in's at the left edge, the
+/// last's at the right, and one halfway in time when there are at least
+/// three and room for it. Each is (x, time, SVG `text-anchor`).
+pub fn date_ticks(points: &[Point]) -> Vec<(u16, i64, &'static str)> {
+    let (Some(first), Some(last)) = (points.first(), points.last()) else {
+        return Vec::new();
+    };
+    if points.len() == 1 || first.x == last.x {
+        return vec![(last.x, last.at, "middle")];
+    }
+    let mut ticks = vec![(first.x, first.at, "start")];
+    if points.len() >= 3 && last.x - first.x >= 300 {
+        ticks.push((
+            (first.x + last.x) / 2,
+            first.at + (last.at - first.at) / 2,
+            "middle",
+        ));
+    }
+    ticks.push((last.x, last.at, "end"));
+    ticks
+}
+
 /// An SVG polyline `points` attribute.
 pub fn polyline(points: &[Point], y: impl Fn(&Point) -> u16) -> String {
     points
@@ -281,10 +303,26 @@ pub const MAP_QUADS: [(u16, u16, crate::scoring::Zone); 4] = [
     (130, 110, crate::scoring::Zone::RustingOut),
 ];
 
+/// Text key of a quadrant's label on the map (`map.both`): short enough
+/// to fit its square, unlike some languages' zone names.
+pub fn map_label_key(zone: crate::scoring::Zone) -> String {
+    format!("map.{}", zone.key().trim_start_matches("zone."))
+}
+
 /// Where (rust-out, burnout) lies on the map: a 200-unit plot inside the
 /// 240-unit box, origin bottom-left.
+/// A score of exactly the middle is not above it (`scoring::MIDDLE`): it
+/// is drawn just inside the lower or left half, never on the line.
 pub fn map_point((x, y): (u8, u8)) -> (u16, u16) {
-    (30 + u16::from(x) * 2, 210 - u16::from(y) * 2)
+    let at = |v: u8| {
+        u16::from(v) * 2
+            - if f64::from(v) == crate::scoring::MIDDLE {
+                3
+            } else {
+                0
+            }
+    };
+    (30 + at(x), 210 - at(y))
 }
 
 /// The map's path through `points` ("x,y x,y ...").
@@ -297,6 +335,58 @@ pub fn map_path(points: &[(u8, u8)]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tick_tests {
+    use super::*;
+
+    fn row(at: i64) -> Row {
+        Row {
+            at,
+            burnout: 40,
+            rustout: 30,
+            pulse: true,
+            zone: crate::scoring::Zone::InBalance,
+            label: "zone.balance",
+        }
+    }
+
+    #[test]
+    fn the_chart_has_dates_at_its_ends_and_one_between_when_there_is_room() {
+        assert!(date_ticks(&[]).is_empty());
+        let one = chart_points(&[row(5)]);
+        assert_eq!(date_ticks(&one), vec![((LEFT + RIGHT) / 2, 5, "middle")]);
+        let two = chart_points(&[row(0), row(100)]);
+        assert_eq!(
+            date_ticks(&two),
+            vec![(LEFT, 0, "start"), (RIGHT, 100, "end")]
+        );
+        let three = chart_points(&[row(0), row(10), row(100)]);
+        assert_eq!(
+            date_ticks(&three),
+            vec![
+                (LEFT, 0, "start"),
+                ((LEFT + RIGHT) / 2, 50, "middle"),
+                (RIGHT, 100, "end")
+            ]
+        );
+    }
+}
+
+#[cfg(test)]
+mod map_tests {
+    use super::*;
+
+    #[test]
+    fn a_score_of_fifty_is_drawn_inside_the_lower_half_never_on_the_line() {
+        // The lines between the quadrants are at x = 130 and y = 110.
+        let (x, y) = map_point((50, 50));
+        assert!(x < 130 && y > 110, "{x},{y}");
+        assert_eq!(map_point((51, 51)), (132, 108));
+        assert_eq!(map_point((0, 0)), (30, 210));
+        assert_eq!(map_point((100, 100)), (230, 10));
+    }
 }
 
 #[cfg(test)]

@@ -101,6 +101,13 @@ fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
     era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
 }
 
+/// The local calendar day of a moment as `YYYY-MM-DD` (`offset_minutes`
+/// east of UTC at that moment), for files that sort by date.
+pub fn iso_day(ms: i64, offset_minutes: i64) -> String {
+    let (y, m, d) = civil_from_days(crate::history::local_day(ms, offset_minutes));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 /// The civil date of a day count (see `utc`).
 fn civil_from_days(days: i64) -> (i32, u32, u32) {
     let z = days + 719_468;

@@ -79,6 +79,56 @@ pub fn valid_due(due: &str) -> bool {
     (1..=days).contains(&d) && y >= 1
 }
 
+/// A target date's calendar day (year, month, day), if it has a valid one.
+pub fn due_day(due: &str) -> Option<(i32, u32, u32)> {
+    if due.is_empty() || !valid_due(due) {
+        return None;
+    }
+    Some((
+        due[0..4].parse().ok()?,
+        due[5..7].parse().ok()?,
+        due[8..10].parse().ok()?,
+    ))
+}
+
+/// Whether an open step's target date is before `today` (the person's
+/// local calendar day). A done step is never late.
+pub fn overdue(step: &crate::store::PlanStep, today: (i32, u32, u32)) -> bool {
+    !step.done && due_day(&step.due).is_some_and(|d| d < today)
+}
+
+#[cfg(test)]
+mod due_tests {
+    use super::*;
+    use crate::store::PlanStep;
+
+    #[test]
+    fn a_step_is_late_only_when_open_and_its_date_has_passed() {
+        let step = |due: &str, done| PlanStep {
+            id: "boundaries.1".into(),
+            at: 0,
+            done,
+            due: due.into(),
+        };
+        let today = (2026, 12, 1);
+        assert!(overdue(&step("2026-11-30", false), today));
+        assert!(overdue(&step("2025-12-31", false), today));
+        assert!(
+            !overdue(&step("2026-12-01", false), today),
+            "today is not late"
+        );
+        assert!(!overdue(&step("2026-12-02", false), today));
+        assert!(
+            !overdue(&step("2026-11-30", true), today),
+            "done is never late"
+        );
+        assert!(!overdue(&step("", false), today));
+        assert!(!overdue(&step("2026-02-30", false), today), "not a date");
+        assert_eq!(due_day("2026-12-05"), Some((2026, 12, 5)));
+        assert_eq!(due_day("soon"), None);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -306,6 +306,10 @@ pub fn recommend(s: &Scores) -> Vec<Recommendation> {
     ranked
 }
 
+/// After an inner audit: the values strategy's step that acts on the
+/// biggest gap (its earlier steps are the audit itself).
+pub const AFTER_AUDIT: (&str, u8) = ("values", 3);
+
 /// The step a result suggests first, with "Add to my plan" beside it: in
 /// the order [`recommend`] ranks strategies, the first step not yet in the
 /// plan (`in_plan` says which step ids are). None when every recommended
@@ -331,6 +335,13 @@ pub fn needs_rustout(s: &Scores) -> bool {
 #[cfg(test)]
 mod first_step_tests {
     use super::*;
+
+    #[test]
+    fn the_step_after_an_audit_exists() {
+        let (id, n) = AFTER_AUDIT;
+        let s = by_id(id).expect("the values strategy");
+        assert!(n >= 2 && n <= s.steps, "{n} of {}", s.steps);
+    }
     use crate::content::ITEMS;
     use crate::scoring::score_in;
 

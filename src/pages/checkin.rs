@@ -212,9 +212,15 @@ fn StepForm() -> impl IntoView {
             d.back();
         })
     };
+    // Undone from the notice: every answer comes back, on this step.
     let discard = move |_| {
+        let kept = st.draft.get_untracked();
         st.set_draft(None);
-        st.say(t("checkin.discarded"), false, None);
+        st.say(
+            t("checkin.discarded"),
+            false,
+            kept.map(crate::state::Undo::Draft),
+        );
     };
     let finish = t(if d.is_last() {
         "checkin.finish"

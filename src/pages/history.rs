@@ -8,8 +8,8 @@ use crate::{dom, files, fmt_date, t, tf, tk, tn};
 use leptos::prelude::*;
 use temper_core::backup::{self, ImportMode, Preview};
 use temper_core::history::{
-    chart_points, polyline, rows, since_last, y_of, Point, Since, LEFT, MAX_MARKS, PAGE, PATH_LEN,
-    RIGHT, WIDTH,
+    chart_points, date_ticks, polyline, rows, since_last, y_of, Point, Since, LEFT, MAX_MARKS,
+    PAGE, PATH_LEN, RIGHT, WIDTH,
 };
 use temper_core::insight::{insights, Insight};
 use temper_core::route::Route;
@@ -255,15 +255,34 @@ pub fn Trend(points: Vec<Point>) -> impl IntoView {
             view! { <rect class=class x=x - 5 y=y - 5 width="10" height="10" rx=if pulse { 0 } else { 5 }></rect> }
         })
         .collect_view();
+    let dates = date_ticks(&points)
+        .into_iter()
+        .map(|(x, at, anchor)| view! { <text class="axis" x=x y="244" text-anchor=anchor>{fmt_date(at)}</text> })
+        .collect_view();
+    // One check-in has no line yet: its two values are written out.
+    let single = (points.len() == 1).then(|| {
+        let p = &points[0];
+        let text = format!(
+            "{} {} · {} {}",
+            t("results.burnout"),
+            p.burnout,
+            t("results.rustout"),
+            p.rustout
+        );
+        view! { <text class="axis value" x=LEFT + 8 y="30">{text}</text> }
+    });
+    let one = (points.len() == 1).then(|| view! { " "{t("history.chart.single")} });
     view! {
         <figure class="trend">
-            <svg viewBox=format!("0 0 {WIDTH} 230") role="img" aria-label=t("history.chart.alt")>
+            <svg viewBox=format!("0 0 {WIDTH} 252") role="img" aria-label=t("history.chart.alt")>
                 {bands}
                 <polyline class="line-b" points=polyline(&points, |p| p.burnout_y)></polyline>
                 <polyline class="line-r" points=polyline(&points, |p| p.rustout_y)></polyline>
                 {marks}
+                {single}
+                {dates}
             </svg>
-            <figcaption>{t("history.chart.legend")}</figcaption>
+            <figcaption>{t("history.chart.legend")}{one}</figcaption>
         </figure>
     }
 }
@@ -275,7 +294,7 @@ fn delete(st: AppState, id: &str) {
         st.say(
             tf("history.deleted", &[("date", &fmt_date(c.at))]),
             false,
-            Some(c),
+            Some(crate::state::Undo::CheckIn(c)),
         );
     }
 }
@@ -372,7 +391,7 @@ fn rows_markup(lines: &[Line]) -> RowsMarkup {
     RowsMarkup(out)
 }
 
-fn csv_header() -> [String; 11] {
+fn csv_header() -> [String; backup::CSV_COLUMNS] {
     [
         t("history.col.date"),
         t("history.col.mode"),
@@ -385,6 +404,7 @@ fn csv_header() -> [String; 11] {
         t("dim.boredom"),
         t("dim.disengagement"),
         t("dim.underchallenge"),
+        t("history.col.note"),
     ]
 }
 
@@ -411,10 +431,13 @@ fn Backup() -> impl IntoView {
     };
     let csv = move |_| {
         let h = csv_header();
-        let h: [&str; 11] = std::array::from_fn(|i| h[i].as_str());
+        let h: [&str; backup::CSV_COLUMNS] = std::array::from_fn(|i| h[i].as_str());
+        // Minutes east of UTC at each moment (the browser counts the other way).
+        let offset =
+            |ms: i64| -(js_sys::Date::new(&(ms as f64).into()).get_timezone_offset() as i64);
         let text = st
             .data
-            .with_untracked(|d| backup::export_csv(d, &h, fmt_date, t));
+            .with_untracked(|d| backup::export_csv(d, &h, offset, t));
         download("temper-scores.csv", "text/csv", text);
     };
     let pick = move |ev: leptos::ev::Event| {
@@ -462,11 +485,26 @@ fn Backup() -> impl IntoView {
         st.data.set(next);
         st.persist_forgetting(&restored);
         preview.set(None);
-        st.say(
-            temper_core::i18n::fill(&tn("import.done", p.total), &[("n", &p.total.to_string())]),
-            false,
-            None,
-        );
+        // Said only once it is stored; a failure shows the storage banner.
+        if !st.saved() {
+            return;
+        }
+        // What happened, counted: check-ins a merge added (and those it
+        // found already here), or those a replace left.
+        let done = match mode {
+            ImportMode::Merge => temper_core::i18n::fill(
+                &t("import.merged"),
+                &[
+                    ("n", &p.new.to_string()),
+                    ("kept", &(p.total - p.new).to_string()),
+                ],
+            ),
+            ImportMode::Replace => temper_core::i18n::fill(
+                &tn("import.replaced", p.total),
+                &[("n", &p.total.to_string())],
+            ),
+        };
+        st.say(done, false, None);
     };
     let cancel = move |_| {
         preview.set(None);

@@ -15,8 +15,6 @@ pub fn Title(#[prop(into)] text: String) -> impl IntoView {
 #[component]
 pub fn Home() -> impl IntoView {
     let st = use_state();
-    // The check-in's code, so "Start check-in" opens at once.
-    crate::lazy::prefetch_checkin();
     let back = Memo::new(move |_| st.data.with(|d| !d.checkins.is_empty()));
     move || match back.get() {
         true => crate::lazy::welcome(),
@@ -35,7 +33,12 @@ fn FirstVisit() -> impl IntoView {
             <p>{t("home.what")}</p>
             <p class="promise"><strong>{t("home.privacy")}</strong></p>
             {has_draft.then(|| view! { <p class="notice">{t("home.resume")}</p> })}
-            <p><a class="button primary" href="#/checkin">{start_label(st)}</a></p>
+            // The check-in's code is fetched as a pointer reaches the button
+            // (a mouse over it, a finger on it), not at start-up, where
+            // compiling it would hold up the first taps; after the first
+            // visit it is on the device anyway (the service worker's cache).
+            <p><a class="button primary" href="#/checkin"
+                on:pointerover=|_| crate::lazy::prefetch_checkin()>{start_label(st)}</a></p>
             <p class="fine">{t("home.notdiagnosis")}</p>
         </div>
     }

@@ -4,7 +4,7 @@
 //! rules for a passphrase are `temper_core::passphrase`.
 
 use crate::state::{auto_lock_minutes, locked, use_state, Status, AUTO_LOCK_CHOICES};
-use crate::storage::{self, AUTOLOCK_KEY, DATA_KEY, DRAFT_KEY};
+use crate::storage::{self, AUTOLOCK_KEY, DATA_KEY, DRAFT_KEY, LOCK_NOW_KEY};
 use crate::{autofocus, dom, lock, t, tk, FormError};
 use leptos::prelude::*;
 
@@ -83,8 +83,8 @@ pub fn Unlock() -> impl IntoView {
         </form>
         <h2>{t("lock.forgot")}</h2>
         <p>{t("lock.forgot.body")}</p>
-        <p>
-            <button type="button" class="button" on:click=move |_| crate::download_backup(st)>{t("store.download")}</button>" "
+        <p class="choices">
+            <button type="button" class="button" on:click=move |_| crate::download_backup(st)>{t("store.download")}</button>
             <button type="button" class="button" on:click=erase>{t("lock.erase")}</button>
         </p>
     }
@@ -127,6 +127,9 @@ pub fn LockSettings() -> impl IntoView {
         }
         error.set(String::new());
         working.set(true);
+        // Setting the lock, or (already on) changing its passphrase: either
+        // way a new key seals everything again.
+        let changing = on.get_untracked();
         let _ = storage::write(AUTOLOCK_KEY, &after.get_untracked());
         lock::create(&typed, move |ok| {
             if !ok {
@@ -141,7 +144,20 @@ pub fn LockSettings() -> impl IntoView {
                     pass.set(String::new());
                     again.set(String::new());
                     on.set(true);
-                    st.say(t("lock.done"), false, None);
+                    if changing {
+                        // Other tabs hold the old key: they lock, and open
+                        // with the new passphrase.
+                        let _ = storage::write(LOCK_NOW_KEY, &crate::now_ms().to_string());
+                    }
+                    st.say(
+                        t(if changing {
+                            "lock.changed"
+                        } else {
+                            "lock.done"
+                        }),
+                        false,
+                        None,
+                    );
                 }
             });
         });
@@ -170,6 +186,24 @@ pub fn LockSettings() -> impl IntoView {
             </p>
         }
     };
+    // New passphrase, typed twice: to set the lock, or to change it.
+    let form = move |button: &'static str, with_after: bool| {
+        view! {
+            <form on:submit=set novalidate>
+                <p class="field">
+                    <label for="lock-pass">{t("lock.newpass")}</label>
+                    <input type="password" id="lock-pass" autocomplete="new-password" bind:value=pass/>
+                </p>
+                <p class="field">
+                    <label for="lock-again">{t("lock.again")}</label>
+                    <input type="password" id="lock-again" autocomplete="new-password" bind:value=again/>
+                </p>
+                {with_after.then(select)}
+                <FormError form="lock" error/>
+                <SubmitRow id="lock-on" label=t(button) status="lock-status" working/>
+            </form>
+        }
+    };
     move || {
         if on.get() {
             view! {
@@ -180,6 +214,11 @@ pub fn LockSettings() -> impl IntoView {
                     <button type="button" class="button" on:click=move |_| st.lock_everywhere()>{t("lock.now")}</button>
                     <button type="button" class="button" on:click=off>{t("lock.off")}</button>
                 </p>
+                <details class="change-pass">
+                    <summary>{t("lock.change")}</summary>
+                    <p>{t("lock.change.body")}</p>
+                    {form("lock.change.button", false)}
+                </details>
             }
             .into_any()
         } else {
@@ -188,19 +227,7 @@ pub fn LockSettings() -> impl IntoView {
                 <p>{t("lock.why")}</p>
                 <p class="banner"><strong>{t("lock.warning")}</strong></p>
                 <p><button type="button" class="button" on:click=move |_| crate::download_backup(st)>{t("backup.json")}</button></p>
-                <form on:submit=set novalidate>
-                    <p class="field">
-                        <label for="lock-pass">{t("lock.newpass")}</label>
-                        <input type="password" id="lock-pass" autocomplete="new-password" bind:value=pass/>
-                    </p>
-                    <p class="field">
-                        <label for="lock-again">{t("lock.again")}</label>
-                        <input type="password" id="lock-again" autocomplete="new-password" bind:value=again/>
-                    </p>
-                    {select()}
-                    <FormError form="lock" error/>
-                    <SubmitRow id="lock-on" label=t("lock.set") status="lock-status" working/>
-                </form>
+                {form("lock.set", true)}
             }
             .into_any()
         }

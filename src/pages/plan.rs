@@ -17,11 +17,11 @@ use temper_core::ledger::{
     MAX_VALUES, MAX_WHAT_CHARS,
 };
 use temper_core::plan::{
-    audit_values, parse_step, step_id, strategy_of, AuditProblem, MAX_VALUE_CHARS,
+    audit_values, due_day, overdue, parse_step, step_id, strategy_of, AuditProblem, MAX_VALUE_CHARS,
 };
 use temper_core::store::{new_id, PlanStep};
 use temper_core::strategies::{
-    by_id, recommend, Recommendation, Strategy, PROFESSIONAL, STRATEGIES,
+    by_id, recommend, Recommendation, Strategy, AFTER_AUDIT, PROFESSIONAL, STRATEGIES,
 };
 
 /// How many ranked suggestions are shown before "More strategies".
@@ -235,6 +235,7 @@ fn MyStep(step: PlanStep) -> impl IntoView {
             <p class="step-tools">
                 <label for=format!("due-{id}")>{t("plan.due")}</label>" "
                 <input type="date" id=format!("due-{id}") value=step.due.clone() on:change=due/>" "
+                {overdue(&step, crate::today()).then(|| view! { <span class="tag late">{t("plan.late")}</span>" " })}
                 <button type="button" id=format!("remove-{id}") on:click=remove
                     aria-label=tf("plan.remove.label", &[("step", &text)])>{t("plan.remove")}</button>
             </p>
@@ -258,24 +259,39 @@ fn because(r: &Recommendation) -> String {
 
 /// One strategy from the library: what, why, "why for you", first steps.
 #[component]
-fn Card(s: &'static Strategy, r: Option<Recommendation>) -> impl IntoView {
+/// `from`: show only the steps from this one on, under `title` instead of
+/// the strategy's name and explanation (after an inner audit, only what
+/// comes after the audit itself).
+fn Card(
+    s: &'static Strategy,
+    r: Option<Recommendation>,
+    #[prop(optional)] from: Option<(u8, String)>,
+) -> impl IntoView {
     let st = use_state();
     let adopted = Memo::new(move |_| {
         st.data
             .with(|d| d.plan.iter().map(|p| p.id.clone()).collect::<HashSet<_>>())
     });
+    // A whole strategy: focus goes to its first step in the plan. One
+    // step: focus stays here, on "In your plan" where the button was, so
+    // adding several steps never moves the page.
     let adopt = move |only: Option<u8>| {
         st.data.update(|d| d.adopt(s, only, now_ms()));
         save_and_say(st, "plan.added");
-        dom::focus_later(&format!("tick-{}", step_id(s.id, only.unwrap_or(1))));
+        match only {
+            Some(n) => dom::focus_later(&format!("inplan-{}", step_id(s.id, n))),
+            None => dom::focus_later(&format!("tick-{}", step_id(s.id, 1))),
+        }
     };
     let name = st_text(s.id, "name");
-    let steps = (1..=s.steps)
+    let first = from.as_ref().map_or(1, |(n, _)| *n);
+    let steps = (first..=s.steps)
         .map(|n| {
             let id = step_id(s.id, n);
             let text = st_text(s.id, &format!("step{n}"));
             let label = tf("plan.addstep.label", &[("step", &text)]);
             let button_id = format!("adopt-{id}");
+            let tag_id = format!("inplan-{id}");
             let here = move || adopted.with(|a| a.contains(&id));
             view! {
                 <li>
@@ -284,7 +300,7 @@ fn Card(s: &'static Strategy, r: Option<Recommendation>) -> impl IntoView {
                         <button type="button" id=button_id.clone() aria-label=label.clone()
                             on:click=move |_| adopt(Some(n))>{t("plan.addstep")}</button>
                     }>
-                        <span class="tag">{t("plan.inplan")}</span>
+                        <span class="tag" id=tag_id.clone() tabindex="-1">{t("plan.inplan")}</span>
                     </Show>
                 </li>
             }
@@ -292,14 +308,20 @@ fn Card(s: &'static Strategy, r: Option<Recommendation>) -> impl IntoView {
         .collect_view();
     let all_in = move || (1..=s.steps).all(|n| adopted.with(|a| a.contains(&step_id(s.id, n))));
     let all_label = tf("plan.addall.label", &[("name", &name)]);
-    view! {
-        <section class="strategy">
-            <h3>{name}</h3>
+    let intro = from.is_none().then(|| {
+        view! {
             {r.as_ref().map(|r| view! { <p class="because">{because(r)}</p> })}
             <p>{st_text(s.id, "what")}</p>
             <p class="fine">{st_text(s.id, "why")}</p>
-            <ol>{steps}</ol>
-            <Show when=move || !all_in()>
+        }
+    });
+    let whole = from.is_none();
+    view! {
+        <section class="strategy">
+            <h3>{from.map_or(name, |(_, title)| title)}</h3>
+            {intro}
+            <ol start=first>{steps}</ol>
+            <Show when=move || whole && !all_in()>
                 <p><button type="button" id=format!("adoptall-{}", s.id) aria-label=all_label.clone()
                     on:click=move |_| adopt(None)>{t("plan.addall")}</button></p>
             </Show>
@@ -504,36 +526,42 @@ fn LedgerForm() -> impl IntoView {
         }
     };
     view! {
+        // Quick first: drained or restored, how much, what kind; the rest
+        // is optional, folded away. A refusal says so at the top, beside the
+        // field that gets the focus.
         <section class="form">
             <h2>{t("ledger.add")}</h2>
+            <FormError form="ledger" error/>
             <fieldset>
                 <legend>{t("ledger.flow")}</legend>
                 <Radios name="flow" prefix="ledger.flow" keys=Flow::KEYS chosen=flow/>
+            </fieldset>
+            <fieldset class="inline">
+                <legend>{t("ledger.size")}</legend>
+                <Radios name="size" prefix="ledger.size" keys=&["1", "2", "3", "4", "5"] chosen=size/>
             </fieldset>
             <p class="field">
                 <label for="ledger-area">{t("ledger.area")}</label>
                 <select id="ledger-area" on:change=move |ev| area.set(event_target_value(&ev))>{options("ledger.area", Area::KEYS)}</select>
             </p>
-            <p class="field">
-                <label for="ledger-rest">{t("ledger.rest")}</label>
-                <select id="ledger-rest" on:change=move |ev| rest.set(event_target_value(&ev))>
-                    <option value="">{t("ledger.rest.none")}</option>
-                    {options("rest", RestKind::KEYS)}
-                </select>
-            </p>
-            <fieldset class="inline">
-                <legend>{t("ledger.size")}</legend>
-                <Radios name="size" prefix="ledger.size" keys=&["1", "2", "3", "4", "5"] chosen=size/>
-            </fieldset>
-            <fieldset>
-                <legend>{t("ledger.change")}</legend>
-                <Radios name="change" prefix="ledger.change" keys=Changeable::KEYS chosen=change/>
-            </fieldset>
-            <p class="field">
-                <label for="ledger-what">{t("ledger.what")}</label>
-                <input type="text" id="ledger-what" dir="auto" maxlength=MAX_WHAT_CHARS autocomplete="off" bind:value=what/>
-            </p>
-            <FormError form="ledger" error/>
+            <details class="more-fields">
+                <summary>{t("ledger.more")}</summary>
+                <fieldset>
+                    <legend>{t("ledger.change")}</legend>
+                    <Radios name="change" prefix="ledger.change" keys=Changeable::KEYS chosen=change/>
+                </fieldset>
+                <p class="field">
+                    <label for="ledger-rest">{t("ledger.rest")}</label>
+                    <select id="ledger-rest" on:change=move |ev| rest.set(event_target_value(&ev))>
+                        <option value="">{t("ledger.rest.none")}</option>
+                        {options("rest", RestKind::KEYS)}
+                    </select>
+                </p>
+                <p class="field">
+                    <label for="ledger-what">{t("ledger.what")}</label>
+                    <input type="text" id="ledger-what" dir="auto" maxlength=MAX_WHAT_CHARS autocomplete="off" bind:value=what/>
+                </p>
+            </details>
             <p><button type="button" id="ledger-add" on:click=add>{t("ledger.save")}</button></p>
         </section>
     }
@@ -582,6 +610,9 @@ fn LedgerSummary(entries: Memo<Vec<Entry>>) -> impl IntoView {
                     ("can", &count(Changeable::ICan)),
                     ("help", &count(Changeable::NeedHelp)),
                     ("cannot", &count(Changeable::Cannot)),
+                    // The strategies by their own names, never a copy.
+                    ("ask", &t("strat.help-at-work.name")),
+                    ("boundaries", &t("strat.boundaries.name")),
                 ],
             )
         })
@@ -737,7 +768,7 @@ pub fn AuditScreen() -> impl IntoView {
         .map(|v| view! { <option value=tk("audit.v", v)></option> })
         .into_iter()
         .collect_view();
-    let values = by_id("values").expect("the values strategy is in the library");
+    let values = by_id(AFTER_AUDIT.0).expect("the values strategy is in the library");
     view! {
         <PlanFrame title="audit.title" current="audit">
             <p>{t("audit.intro")}</p>
@@ -752,7 +783,9 @@ pub fn AuditScreen() -> impl IntoView {
                 <p class="fine">{tf("audit.when", &[("date", &fmt_date(a.at))])}</p>
                 <ol>{gap_lines(&a.values)}</ol>
                 <p>{t("audit.next")}</p>
-                <Card s=values r=None/>
+                // Writing the values down and rating them is done: what is
+                // left of the strategy is acting on the biggest gap.
+                <Card s=values r=None from=(AFTER_AUDIT.1, t("audit.act"))/>
             })}
         </PlanFrame>
     }
@@ -780,10 +813,17 @@ pub fn Report() -> impl IntoView {
         .iter()
         .map(|s| {
             let mark = if s.done { "☑" } else { "☐" };
-            let due = if s.due.is_empty() {
-                String::new()
-            } else {
-                format!(" ({}: {})", t("plan.due"), s.due)
+            // In the app's date format; a passed one says so.
+            let due = match due_day(&s.due) {
+                None => String::new(),
+                Some((y, m, day)) => {
+                    let late = if overdue(s, crate::today()) {
+                        format!(", {}", t("plan.late"))
+                    } else {
+                        String::new()
+                    };
+                    format!(" ({}: {}{late})", t("plan.due"), crate::fmt_day(y, m, day))
+                }
             };
             format!("{mark} {}{due}", step_text(&s.id))
         })
@@ -815,7 +855,10 @@ pub fn Report() -> impl IntoView {
             <Items items=steps/>
             {(!d.ledger.is_empty()).then(|| view! {
                 <h2>{t("ledger.week")}</h2>
-                <p>{week_balance(&d.ledger, now).to_string()}</p>
+                <p>{
+                    let b = week_balance(&d.ledger, now);
+                    format!("{} {}", signed(b), t(verdict(b)))
+                }</p>
             })}
             {d.audit.as_ref().filter(|a| !a.values.is_empty()).map(|a| view! {
                 <h2>{t("audit.gaps")}</h2>

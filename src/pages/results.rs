@@ -6,7 +6,7 @@ use crate::{fmt_date, t, tf, tk};
 use leptos::prelude::*;
 use temper_core::content::{items_of, Mode, SCALE_KEYS};
 use temper_core::explain::explain_checkin;
-use temper_core::history::{map_path, map_point, MAP_QUADS};
+use temper_core::history::{map_label_key, map_path, map_point, MAP_QUADS};
 use temper_core::i18n::capitalize;
 use temper_core::plan::step_id;
 use temper_core::profile::Profile;
@@ -83,7 +83,7 @@ pub fn ZoneMap(path: Vec<(u8, u8)>, alt: String) -> impl IntoView {
             let class = format!("q q-{}", zone.key().trim_start_matches("zone."));
             view! {
                 <rect class=class x=*x y=*y width="100" height="100"></rect>
-                <text class="quad-label" x=x + 50 y=y + 54 text-anchor="middle">{t(zone.key())}</text>
+                <text class="quad-label" x=x + 50 y=y + 54 text-anchor="middle">{t(&map_label_key(*zone))}</text>
             }
         })
         .collect_view();

@@ -40,7 +40,7 @@ test('Next without an answer shows an alert and stays put', async ({ page }) => 
   await expect(page.getByText('Question 1 of 7')).toBeVisible();
 });
 
-test('a draft survives a reload and can be discarded', async ({ page }) => {
+test('a draft survives a reload and can be discarded, with Undo', async ({ page }) => {
   await page.goto('./#/checkin');
   await page.getByRole('button', { name: /Quick pulse/ }).click();
   await choose(page, 'Often');
@@ -49,6 +49,16 @@ test('a draft survives a reload and can be discarded', async ({ page }) => {
   await expect(page.getByText('Question 2 of 7')).toBeVisible();
   await page.getByRole('button', { name: 'Back' }).click();
   await expect(page.getByRole('radio', { name: 'Often' })).toBeChecked();
+  // Discarding offers Undo, which brings every answer back.
+  await page.getByRole('button', { name: 'Discard this check-in' }).click();
+  await expect(page.getByRole('heading', { name: 'Choose a check-in' })).toBeVisible();
+  await expect(page.getByText('The check-in in progress was discarded.')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('Question 1 of 7')).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Often' })).toBeChecked();
+  await page.reload();
+  await expect(page.getByText('Question 2 of 7')).toBeVisible();
+  // Discarded for good: nothing comes back after a reload.
   await page.getByRole('button', { name: 'Discard this check-in' }).click();
   await expect(page.getByRole('heading', { name: 'Choose a check-in' })).toBeVisible();
   await page.reload();

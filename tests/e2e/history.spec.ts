@@ -62,7 +62,11 @@ test('history: chart, since last time, notes as text, delete with undo, delete a
 test('export, then import into a fresh browser profile gives the same history', async ({ page, browser }, info) => {
   await pulse(page, 'Sometimes');
   await pulse(page, 'Always');
+  await page.getByLabel('Your note on this check-in').fill('a long, "hard" week');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await expect(page.getByText('Note saved.')).toBeVisible();
   await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
+  await expect(rows(page)).toHaveCount(2);
   const before = await rows(page).allTextContents();
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download backup (JSON)' }).click()]);
   const file = info.outputPath('backup.json');
@@ -72,24 +76,28 @@ test('export, then import into a fresh browser profile gives the same history', 
   await csv.saveAs(csvFile);
   const lines = fs.readFileSync(csvFile, 'utf8').trim().split('\r\n');
   expect(lines).toHaveLength(3);
-  expect(lines[0]).toBe('Date,Mode,Burnout,Rust-out,Zone,Exhaustion,Cynicism,Reduced efficacy,Boredom,Disengagement,Under-challenge');
-  // A pulse has no dimension figures: those cells are empty.
-  expect(lines[2]).toMatch(/,Quick pulse,67,100,Both at once,,,,,,$/);
+  expect(lines[0]).toBe('Date,Mode,Burnout,Rust-out,Zone,Exhaustion,Cynicism,Reduced efficacy,Boredom,Disengagement,Under-challenge,Note');
+  // ISO dates (a spreadsheet sorts them), a pulse's dimension cells empty, and the note.
+  const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+  expect(lines[1]).toMatch(new RegExp(`^${today},Quick pulse,50,50,Worth watching,,,,,,,$`));
+  expect(lines[2]).toBe(`${today},Quick pulse,67,100,Both at once,,,,,,,"a long, ""hard"" week"`);
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
   await other.goto('./#/history');
   await expect(other.getByText('No check-ins saved yet.')).toBeVisible();
   await other.getByLabel('Restore from a backup file').setInputFiles(file);
-  await expect(other.getByText(/This file holds 2 check-ins .*; 2 of them are not on this device yet/)).toBeVisible();
+  await expect(other.getByText(/^This file holds 2 check-ins \(.*\)\. New to this device: 2\.$/)).toBeVisible();
   await other.getByRole('button', { name: 'Merge with what is here' }).click();
-  await expect(other.getByText('Restored. The file held 2 check-ins.')).toBeVisible();
+  await expect(other.getByText('Merged. Check-ins added: 2. Already here: 0.')).toBeVisible();
   await other.reload();
   await expect(rows(other)).toHaveCount(before.length);
   expect(await rows(other).allTextContents()).toEqual(before);
   // Importing the same file again adds nothing.
   await other.getByLabel('Restore from a backup file').setInputFiles(file);
-  await expect(other.getByText(/0 of them are not on this device yet/)).toBeVisible();
+  await expect(other.getByText(/New to this device: 0\.$/)).toBeVisible();
+  await other.getByRole('button', { name: 'Merge with what is here' }).click();
+  await expect(other.getByText('Merged. Check-ins added: 0. Already here: 2.')).toBeVisible();
   await fresh.close();
 });
 
@@ -100,6 +108,7 @@ test('every bad import is refused with a clear message and the data stays unchan
   const good = stored!;
   const cases: [string, string | Buffer, RegExp][] = [
     ['not-json.json', 'hello', /not valid JSON/],
+    ['scores.csv', 'Date,Mode\r\n2026-12-01,Quick pulse\r\n', /nothing was changed: this is not a Temper backup \(details: it is not valid JSON at line 1, column 1\)\. Backups are the \.json files that “Download backup \(JSON\)” makes; a scores CSV or another file can’t be restored\.$/],
     ['truncated.json', good.slice(0, good.length - 20), /ends too early/],
     ['newer.json', good.replace('"v":2', '"v":99'), /newer version of Temper/],
     ['wrong-type.json', good.replace(/"a":\{"([a-z0-9]+)":2/, '"a":{"$1":"often"'), /wrong type/],
@@ -211,8 +220,12 @@ test('insights over time: only what the history supports, each saying what it re
   // One check-in supports nothing: no section at all.
   await seed([p('a', 5, 1)], []);
   await page.goto('./#/history');
+  await page.reload();
   await expect(page.getByRole('heading', { name: 'All check-ins' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'What your history shows' })).toHaveCount(0);
+  // One check-in: no trend yet, said in words, and its values written out.
+  await expect(page.locator('figure.trend figcaption')).toContainText('With one check-in there is no trend yet');
+  await expect(page.locator('figure.trend text.value')).toHaveText('Burnout 25 · Rust-out 25');
   // Four pulses over 40 days, burnout up then down, drains logged.
   await seed([p('a', 40, 1), p('b', 30, 3), p('c', 20, 3), p('d', 10, 2)], [
     drain('w1', 38, 'work'), drain('w2', 35, 'work'), drain('p1', 33, 'people'), drain('p2', 15, 'people'),
@@ -221,6 +234,11 @@ test('insights over time: only what the history supports, each saying what it re
   const found = page.locator('section.findings');
   await expect(found.getByRole('heading', { name: 'What your history shows' })).toBeVisible();
   const since = await page.evaluate((at) => new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(at)), now - 40 * day);
+  // The chart is dated at its ends.
+  const last = await page.evaluate((at) => new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(at)), now - 10 * day);
+  const axis = await page.locator('figure.trend text.axis').allTextContents();
+  expect(axis[axis.length - 1]).toBe(last);
+  expect(axis).toContain(since);
   await expect(found.getByText(`Burnout went from 25 to 50 across 4 quick pulses since ${since}.`)).toBeVisible();
   await expect(found.getByText('When burnout rose (once between check-ins), the drain you logged most was “Work”: 2 of 3 drains in those weeks. This rests on 4 check-ins and your energy ledger.')).toBeVisible();
   await expect(found.getByText(/Patterns are not causes/)).toBeVisible();

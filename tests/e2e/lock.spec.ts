@@ -269,3 +269,36 @@ test('a passphrase typed in another Unicode form still unlocks, and blank ones a
   await unlock(page, decomposed.normalize('NFC'));
   await expect(page.getByRole('heading', { level: 1, name: 'Temper' })).toBeVisible({ timeout: 15000 });
 });
+
+test('the passphrase can be changed: the old one stops working, the new one opens, and other tabs lock', async ({ context }) => {
+  const page = await context.newPage();
+  await quickPulse(page, 'Rarely');
+  await setLock(page);
+  const other = await context.newPage();
+  await other.goto('./#/history');
+  await unlock(other);
+  await expect(other.locator('table.history tbody tr')).toHaveCount(1);
+  await page.bringToFront();
+  await page.goto('./#/privacy');
+  await page.getByText('Change the passphrase').click();
+  // Bad input is refused as when setting the lock.
+  await page.getByLabel('New passphrase (at least 8 characters)').fill('short');
+  await page.getByLabel('Type it again').fill('short');
+  await page.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The passphrase needs at least 8 characters.');
+  const NEW = 'a different long passphrase';
+  await page.getByLabel('New passphrase (at least 8 characters)').fill(NEW);
+  await page.getByLabel('Type it again').fill(NEW);
+  await page.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(page.getByText('Passphrase changed. Your data is now encrypted with the new one.')).toBeVisible({ timeout: 15000 });
+  // The tab that held the old key locked itself.
+  await expect(other.getByRole('heading', { level: 1, name: 'Temper is locked' })).toBeVisible();
+  // After a reload the old passphrase fails and the new one opens.
+  await page.reload();
+  await unlock(page, PASS);
+  await expect(page.getByText(/did not unlock your data/)).toBeVisible({ timeout: 15000 });
+  await unlock(page, NEW);
+  await page.goto('./#/history');
+  await expect(page.locator('table.history tbody tr')).toHaveCount(1);
+  expect(await page.evaluate(() => localStorage.getItem('temper.data'))).toContain('"sealed"');
+});

@@ -68,6 +68,9 @@ test('energy ledger: bad input is refused with a message, entries give the weekl
 
   await page.getByLabel('Kind', { exact: true }).selectOption('work');
   await page.getByLabel('4', { exact: true }).check();
+  // The optional fields are folded away until asked for.
+  await expect(page.getByLabel('I need help to change this')).toBeHidden();
+  await page.getByText('More detail (optional)').click();
   await page.getByLabel('I need help to change this').check();
   await page.getByLabel('What was it? (optional)').fill('<b>late</b> meeting');
   await page.getByRole('button', { name: 'Add to ledger' }).click();
@@ -75,7 +78,7 @@ test('energy ledger: bad input is refused with a message, entries give the weekl
   await page.getByLabel('It restored me').check();
   await page.getByLabel('Kind', { exact: true }).selectOption('body');
   await page.getByLabel('Kind of rest it relates to').selectOption('physical');
-  await page.getByLabel('1 (small)').check();
+  await page.getByLabel('1', { exact: true }).check();
   await page.getByLabel('I can change this').check(); // ignored for a deposit
   await page.getByRole('button', { name: 'Add to ledger' }).click();
   await expect(page.locator('table.ledger tbody tr')).toHaveCount(2);
@@ -83,6 +86,8 @@ test('energy ledger: bad input is refused with a message, entries give the weekl
   await expect(page.getByText('Work: 1 × (total size 4)')).toBeVisible();
   await expect(page.getByText('Body: 1 × (total size 1)')).toBeVisible();
   await expect(page.getByText(/need help with 1/)).toBeVisible();
+  // The tip names the strategies as the plan does.
+  await expect(page.getByText(/for the others, “Ask for help at work” and “Set boundaries” on your plan can help/)).toBeVisible();
   // What the person typed is text, never markup.
   await expect(page.locator('table.ledger td', { hasText: '<b>late</b> meeting' })).toHaveCount(1);
   expect(await page.locator('table.ledger b').count()).toBe(0);
@@ -116,10 +121,16 @@ test('inner audit: a rating needs a value and must be 0-10; gaps are shown bigge
   await page.getByRole('button', { name: 'Save audit' }).click();
   await expect(page.locator('ol li').first()).toHaveText('Health: gap 9 (rated 1 of 10)');
   await expect(page.locator('ol li').nth(1)).toHaveText('Family: gap 6 (rated 4 of 10)');
-  await expect(page.getByRole('heading', { name: 'Do an inner audit of your values' })).toBeVisible();
+  // Just after an audit, Temper doesn't suggest doing one: only the step
+  // that acts on the biggest gap.
+  const act = page.locator('section.strategy', { has: page.getByRole('heading', { name: 'Turn the biggest gap into a step' }) });
+  await expect(act).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Do an inner audit of your values' })).toHaveCount(0);
+  await expect(act.locator('li')).toHaveCount(1);
+  await expect(act.locator('li')).toContainText('Pick the biggest gap and one small task this week');
   await page.reload();
   await expect(page.locator('#value-2')).toHaveValue('Health');
-  await page.getByRole('button', { name: /Add all steps of .Do an inner audit/ }).click();
+  await act.getByRole('button', { name: /^Add to plan: Pick the biggest gap/ }).click();
   await page.goto('./#/plan');
   await expect(page.locator('.plan-group h3')).toHaveText('Do an inner audit of your values');
 });
@@ -225,3 +236,91 @@ for (const timezoneId of ['America/New_York', 'Europe/Madrid']) {
     await ctx.close();
   });
 }
+
+test('the report: dates as the app writes them, a passed target date flagged, the balance explained, and paper always light', async ({ page }) => {
+  await burnoutPulse(page);
+  await page.goto('./#/plan');
+  await page.getByRole('button', { name: /Add all steps of/ }).first().click();
+  // One step's target date is already past; another's is ahead.
+  const dates = page.locator('.steps input[type=date]');
+  await dates.nth(0).fill('2026-01-05');
+  await dates.nth(0).dispatchEvent('change');
+  await dates.nth(1).fill('2099-12-05');
+  await dates.nth(1).dispatchEvent('change');
+  await expect(page.locator('.steps li').nth(0).getByText('Past its target date')).toBeVisible();
+  await expect(page.locator('.steps li').nth(1).getByText('Past its target date')).toHaveCount(0);
+  // A drain in the ledger, for the balance.
+  await page.goto('./#/ledger');
+  await page.getByLabel('It drained me').check();
+  await page.getByLabel('Kind', { exact: true }).selectOption('work');
+  await page.getByLabel('2', { exact: true }).check();
+  await page.getByRole('button', { name: 'Add to ledger' }).click();
+  await page.goto('./#/report');
+  const report = page.locator('.report');
+  await expect(report.getByText('(Target date: Jan 5, 2026, Past its target date)')).toBeVisible();
+  await expect(report.getByText('(Target date: Dec 5, 2099)')).toBeVisible();
+  await expect(report).not.toContainText('2099-12-05');
+  await expect(report.getByText('-2 More taken out than paid in.')).toBeVisible();
+  // A dark device, or dark chosen in Temper: the printout is light.
+  for (const theme of [null, 'dark']) {
+    await page.evaluate((t) => (t ? document.documentElement.setAttribute('data-theme', t) : document.documentElement.removeAttribute('data-theme')), theme);
+    await page.emulateMedia({ media: 'screen', colorScheme: 'dark' });
+    const fg = () => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--fg').trim());
+    expect(await fg()).toBe('#ecebe7');
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    expect(await fg()).toBe('#1d1f23');
+    const bar = await page.locator('.report .meter .fill').first().evaluate((e) => getComputedStyle(e).fill);
+    // Never the dark palette's pale bars on white paper.
+    expect(['rgb(46, 125, 79)', 'rgb(138, 109, 0)', 'rgb(179, 84, 30)', 'rgb(163, 34, 45)']).toContain(bar);
+  }
+});
+
+test('adding single steps keeps the page where it is: the focus stays on the card', async ({ page }) => {
+  await burnoutPulse(page);
+  await page.goto('./#/plan');
+  const buttons = page.getByRole('button', { name: /^Add to plan: / });
+  // Three steps of cards far down the page, one after another.
+  const last = buttons.nth(8);
+  await last.scrollIntoViewIfNeeded();
+  for (let i = 0; i < 3; i++) {
+    const target = buttons.nth(6);
+    const before = await page.evaluate(() => window.scrollY);
+    const y = (await target.boundingBox())!.y;
+    await target.click();
+    await expect(page.getByText('Added to your plan.')).toBeVisible();
+    // The new "In your plan" has the focus where the button was; the page
+    // did not jump (the plan above grew by a row, and the view stayed put).
+    const tag = page.locator(':focus');
+    await expect(tag).toHaveAttribute('id', /^inplan-/);
+    await expect(tag).toHaveText('In your plan');
+    expect(Math.abs((await tag.boundingBox())!.y - y)).toBeLessThan(60);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThanOrEqual(before);
+  }
+  expect((await stored(page)).data.plan).toHaveLength(3);
+});
+
+test('the ledger on a phone: three quick choices on one screen, the sizes on one row, a refusal shown beside the focused field', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
+  const page = await ctx.newPage();
+  await page.goto('./#/ledger');
+  await page.getByRole('button', { name: 'Add to ledger' }).scrollIntoViewIfNeeded();
+  await page.getByRole('button', { name: 'Add to ledger' }).tap();
+  const alert = page.getByRole('alert');
+  await expect(alert).toHaveText('Choose whether it drained or restored your energy.');
+  await expect(page.getByLabel('It drained me')).toBeFocused();
+  // The message is on screen with the field that has the focus.
+  for (const l of [alert, page.getByLabel('It drained me')]) {
+    const box = (await l.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(640);
+  }
+  // 1 to 5 in one row.
+  const tops = await page.locator('input[name=size]').evaluateAll((xs) => xs.map((x) => Math.round(x.getBoundingClientRect().top)));
+  expect(new Set(tops).size).toBe(1);
+  // Drained, 2, work: added without the optional fields.
+  await page.getByLabel('It drained me').check();
+  await page.getByLabel('2', { exact: true }).check();
+  await page.getByRole('button', { name: 'Add to ledger' }).tap();
+  await expect(page.locator('table.ledger tbody tr')).toHaveCount(1);
+  await ctx.close();
+});

@@ -37,7 +37,7 @@ test('a merge never removes this device\'s check-ins, and a file\'s own deleted 
       deleted: [mine, 'gone'],
     },
   });
-  await expect(page.getByText(/1 of them (is|are) not on this device yet/)).toBeVisible();
+  await expect(page.getByText(/New to this device: 1\.$/)).toBeVisible();
   await page.getByRole('button', { name: 'Merge with what is here' }).click();
   await page.reload();
   await expect(page.locator('table.history tbody tr')).toHaveCount(2);
@@ -125,6 +125,7 @@ test('text being typed survives another tab\'s save (note, ledger, audit, passph
   await a.bringToFront();
   await expect(note).toHaveValue('half a thought');
   await a.goto('./#/ledger');
+  await a.getByText('More detail (optional)').click();
   await a.getByLabel('What was it? (optional)').fill('typing here');
   await a.getByLabel('It drained me').check();
   await b.bringToFront();
@@ -197,7 +198,7 @@ test.describe('in Spanish', () => {
     const path = info.outputPath('cut.json');
     fs.writeFileSync(path, '{"v":2,"data":{"checkins":[');
     await page.getByLabel(es).setInputFiles(path);
-    await expect(alert).toContainText('el archivo no es una copia de Temper: el texto termina antes de tiempo');
+    await expect(alert).toContainText('no es una copia de seguridad de Temper (detalles: el texto termina antes de tiempo, como si estuviera cortado). Las copias son los archivos .json');
     await expect(alert).not.toContainText(/[Tt]he |why\./);
   });
 

@@ -113,6 +113,7 @@ pub const FIRST_LOAD: &[&str] = &[
     "help.now",
     "help.title",
     "help.urgent",
+    "history.undo",
     "home",
     "item",
     "lang",
@@ -364,6 +365,26 @@ mod tests {
         assert_eq!(Lang::EN.code(), "en");
     }
 
+    /// The map's quadrant labels fit their square (100 units at 11 px:
+    /// about 16 characters), in every language.
+    #[test]
+    fn every_map_label_fits_its_square() {
+        for lang in Lang::all() {
+            let texts = file(lang);
+            for (_, _, zone) in crate::history::MAP_QUADS {
+                let key = crate::history::map_label_key(zone);
+                let text = texts
+                    .get(&key)
+                    .unwrap_or_else(|| panic!("{} lacks {key}", lang.code()));
+                assert!(
+                    text.chars().count() <= 15,
+                    "{}: {key} “{text}” is too long",
+                    lang.code()
+                );
+            }
+        }
+    }
+
     #[test]
     fn every_language_has_every_content_and_strategy_key() {
         for lang in Lang::all() {
@@ -465,7 +486,7 @@ mod tests {
         let en = file(Lang::EN);
         for (key, n) in [
             ("history.path.alt", 1),
-            ("import.done", 1),
+            ("import.replaced", 1),
             ("import.preview", 1),
         ] {
             let text = en.get(&en.counted(key, n)).unwrap();
