@@ -94,3 +94,22 @@ for (const width of [320, 390, 768]) {
     });
   }
 }
+
+test('the computation table on a phone: a question takes a line or two, and the table scrolls sideways with its cue', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await ctx.newPage();
+  await page.goto('./');
+  await page.evaluate((h) => localStorage.setItem('temper.data', h), history);
+  const id = JSON.parse(history).data.checkins.filter((c: { m: string }) => c.m === 'full').pop().id;
+  await page.goto(`./#/results/${id}`);
+  await page.reload();
+  await page.getByText('How this was computed').click();
+  const table = page.locator('details.how table');
+  await expect(table.locator('tbody tr')).toHaveCount(43);
+  // It was about 6,200 px tall, a word or two a line.
+  const [height, wide, room] = await table.evaluate((t) => [t.getBoundingClientRect().height, t.scrollWidth, t.parentElement!.clientWidth]);
+  expect(height).toBeLessThan(3000);
+  expect(wide).toBeGreaterThan(room);
+  expect(await table.evaluate((t) => t.parentElement!.matches('.table-wrap'))).toBe(true);
+  await ctx.close();
+});
