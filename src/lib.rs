@@ -80,6 +80,12 @@ pub fn today() -> (i32, u32, u32) {
     (d.get_full_year() as i32, d.get_month() + 1, d.get_date())
 }
 
+/// Minutes east of UTC where the person is, at the moment `ms` (the
+/// browser counts them the other way round).
+pub fn utc_offset_minutes(ms: i64) -> i64 {
+    -(js_sys::Date::new(&JsValue::from_f64(ms as f64)).get_timezone_offset() as i64)
+}
+
 pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64
 }

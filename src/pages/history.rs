@@ -432,12 +432,10 @@ fn Backup() -> impl IntoView {
     let csv = move |_| {
         let h = csv_header();
         let h: [&str; backup::CSV_COLUMNS] = std::array::from_fn(|i| h[i].as_str());
-        // Minutes east of UTC at each moment (the browser counts the other way).
-        let offset =
-            |ms: i64| -(js_sys::Date::new(&(ms as f64).into()).get_timezone_offset() as i64);
+        // Each check-in's local day, at its own offset from UTC.
         let text = st
             .data
-            .with_untracked(|d| backup::export_csv(d, &h, offset, t));
+            .with_untracked(|d| backup::export_csv(d, &h, crate::utc_offset_minutes, t));
         download("temper-scores.csv", "text/csv", text);
     };
     let pick = move |ev: leptos::ev::Event| {

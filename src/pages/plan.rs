@@ -363,13 +363,7 @@ fn options(prefix: &str, keys: &[&'static str]) -> impl IntoView {
 
 /// "Every two weeks, at 09:00. Next reminder: Dec 15, 2026."
 fn rhythm_line(r: &Rhythm) -> Option<String> {
-    let today = js_sys::Date::new_0();
-    let (y, m, d) = (
-        today.get_full_year() as i32,
-        today.get_month() + 1,
-        today.get_date(),
-    );
-    let next = r.next((y, m, d))?;
+    let next = r.next(crate::today())?;
     let date = crate::fmt_day(next.year, next.month, next.day);
     let every = t(&format!("remind.{}", r.every()?.key()));
     Some(tf(

@@ -23,8 +23,7 @@ pub fn Welcome() -> impl IntoView {
     let days = crate::storage::reminder()
         .and_then(|r| r.every())
         .map_or(DEFAULT_RHYTHM_DAYS, |e| e.days());
-    // Minutes east of UTC (the browser counts them the other way round).
-    let offset = -(js_sys::Date::new_0().get_timezone_offset() as i64);
+    let offset = crate::utc_offset_minutes(now_ms());
     let w = Memo::new(move |_| st.data.with(|d| welcome(d, now_ms(), offset, days)));
     let last = Memo::new(move |_| {
         st.data.with(|d| {
