@@ -79,14 +79,76 @@ split!(unlock, unlock_screen, |_| {
     view! { <crate::pages::lock::Unlock/> }.into_any()
 });
 
+/// The stored format's reader and writer (`temper_core::store`: serde
+/// and every schema's wire types, validation and migrations), split off
+/// like a screen. A first visit, with nothing stored, never needs it until
+/// the first save, and by then the screen that saves has brought it along
+/// ([`with_codec`]); a returning visit fetches it (from the service
+/// worker's cache) before the stored data is read. Code in the start-up
+/// wasm reaches it only through these pointers.
+#[derive(Clone, Copy)]
+pub struct Codec {
+    pub load: fn(Option<&str>) -> temper_core::store::Loaded,
+    pub save: fn(&temper_core::store::Data) -> String,
+    /// See `temper_core::store::sealed`.
+    pub sealed: fn(&str) -> Result<String, temper_core::reason::Reason>,
+}
+
+#[cfg(feature = "split")]
+#[wasm_split_helpers::wasm_split(codec, fallible)]
+fn codec_code() -> Result<Codec, Failed> {
+    Ok(Codec {
+        load: temper_core::store::load,
+        save: temper_core::store::save,
+        sealed: temper_core::store::sealed,
+    })
+}
+#[cfg(not(feature = "split"))]
+async fn codec_code() -> Result<Codec, Failed> {
+    Ok(Codec {
+        load: temper_core::store::load,
+        save: temper_core::store::save,
+        sealed: temper_core::store::sealed,
+    })
+}
+
+thread_local! {
+    static CODEC: std::cell::Cell<Option<Codec>> = const { std::cell::Cell::new(None) };
+}
+
+/// The codec, if its code is here.
+pub fn codec_now() -> Option<Codec> {
+    CODEC.with(std::cell::Cell::get)
+}
+
+/// The codec, fetching its code the first time.
+pub async fn codec() -> Result<Codec, Failed> {
+    if let Some(c) = codec_now() {
+        return Ok(c);
+    }
+    let c = codec_code().await?;
+    CODEC.with(|cell| cell.set(Some(c)));
+    Ok(c)
+}
+
+/// A screen's code and the codec together (fetched side by side): every
+/// screen that saves gets the codec before it is shown.
+fn with_codec(screen: impl Future<Output = Result<Screen, Failed>> + 'static) -> Load {
+    Box::pin(async move {
+        let (codec, screen) = futures::future::join(codec(), screen).await;
+        codec?;
+        screen
+    })
+}
+
 /// Which split module a route's screen is in.
 fn loader(route: &Route) -> fn() -> Load {
     match route {
-        Route::Results(_) | Route::CheckIn => || Box::pin(results_screen()),
-        Route::History => || Box::pin(history_screen()),
-        Route::Plan | Route::Ledger | Route::Audit | Route::Report => || Box::pin(plan_screen()),
-        Route::Help => || Box::pin(help_screen()),
-        _ => || Box::pin(privacy_screen()),
+        Route::Results(_) | Route::CheckIn => || with_codec(results_screen()),
+        Route::History => || with_codec(history_screen()),
+        Route::Plan | Route::Ledger | Route::Audit | Route::Report => || with_codec(plan_screen()),
+        Route::Help => || with_codec(help_screen()),
+        _ => || with_codec(privacy_screen()),
     }
 }
 
@@ -101,19 +163,19 @@ pub fn show(route: Route) -> AnyView {
 
 /// The helplines, inside a check-in (the help screen's split module).
 pub fn help_lines() -> AnyView {
-    let load: fn() -> Load = || Box::pin(help_screen());
+    let load: fn() -> Load = || with_codec(help_screen());
     view! { <Lazy route=Route::CheckIn load texts=true/> }.into_any()
 }
 
 /// The return home's section (in the history screen's split module).
 pub fn welcome() -> AnyView {
-    let load: fn() -> Load = || Box::pin(history_screen());
+    let load: fn() -> Load = || with_codec(history_screen());
     view! { <Lazy route=Route::Home load texts=true/> }.into_any()
 }
 
 /// The unlock screen, shown instead of every screen while data is locked.
 pub fn unlock() -> AnyView {
-    let load: fn() -> Load = || Box::pin(unlock_screen());
+    let load: fn() -> Load = || with_codec(unlock_screen());
     view! { <Lazy route=Route::Home load texts=true/> }.into_any()
 }
 
@@ -153,12 +215,12 @@ pub(crate) fn ask_texts_once(st: AppState) {
     }
 }
 
-/// Start fetching the check-in's code (with the results) when "Start
-/// check-in" is about to be pressed (a pointer over it). Fetched once;
-/// later calls find it loaded.
+/// Start fetching the check-in's code (with the results, and the codec
+/// that saves it) when "Start check-in" is about to be pressed (a pointer
+/// over it). Fetched once; later calls find it loaded.
 pub fn prefetch_checkin() {
     spawn_local(async {
-        let _ = results_screen().await;
+        let _ = with_codec(results_screen()).await;
     });
 }
 
@@ -201,6 +263,10 @@ fn Lazy(route: Route, load: fn() -> Load, texts: bool) -> impl IntoView {
             Poll::Ready(r) => code.set(Some(r.map_err(|_| ()))),
             Poll::Pending => spawn_local(async move {
                 let r = pending.await;
+                if r.is_ok() {
+                    // With the codec here, stored data left unread is read.
+                    st.read_again();
+                }
                 // The person may have moved on; then nobody is waiting.
                 let _ = code.try_set(Some(r.map_err(|_| ())));
             }),

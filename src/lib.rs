@@ -137,12 +137,24 @@ pub(crate) fn download_backup(st: AppState) {
         Status::Corrupt { raw, .. } | Status::TooNew { raw, .. } | Status::Locked { raw } => {
             ("temper-unreadable-data.json", raw)
         }
-        _ => (
-            "temper-backup.json",
-            st.data.with_untracked(temper_core::backup::export_json),
-        ),
+        _ => {
+            // The codec is here whenever there is data to save; if not,
+            // it is fetched first.
+            return leptos::task::spawn_local(async move {
+                // It can't fail without the `split` feature.
+                #[allow(irrefutable_let_patterns)]
+                if let Ok(codec) = lazy::codec().await {
+                    let text = st.data.with_untracked(codec.save);
+                    download_json(st, "temper-backup.json", &text);
+                }
+            });
+        }
     };
-    if let Err(e) = files::download(name, "application/json", &text) {
+    download_json(st, name, &text);
+}
+
+fn download_json(st: AppState, name: &str, text: &str) {
+    if let Err(e) = files::download(name, "application/json", text) {
         st.save_error
             .set(Some(tf("store.failed", &[("reason", &e)])));
     }
@@ -422,11 +434,23 @@ pub fn run() {
     leptos::task::spawn_local(async {
         let lang = chosen_lang();
         // A broken or missing file: fall back to English, then to keys.
-        let (lang, texts) = match texts::fetch(lang.code()).await {
-            Some(texts) => (lang, texts),
-            None if lang != Lang::EN => (Lang::EN, texts::fetch("en").await.unwrap_or_default()),
-            None => (Lang::EN, i18n::Texts::default()),
+        let texts = async {
+            match texts::fetch(lang.code()).await {
+                Some(texts) => (lang, texts),
+                None if lang != Lang::EN => {
+                    (Lang::EN, texts::fetch("en").await.unwrap_or_default())
+                }
+                None => (Lang::EN, i18n::Texts::default()),
+            }
         };
+        // With data stored, the code that reads it comes alongside (see
+        // `lazy::Codec`); a first visit doesn't wait for it.
+        let codec = async {
+            if storage::has(storage::DATA_KEY) {
+                let _ = lazy::codec().await;
+            }
+        };
+        let ((lang, texts), ()) = futures::future::join(texts, codec).await;
         later(move || start(lang, texts));
     });
 }

@@ -12,7 +12,7 @@ use std::cell::{Cell, RefCell};
 use temper_core::i18n::fill;
 use temper_core::reason::{Reason, Why};
 use temper_core::route::Route;
-use temper_core::store::{self, CheckIn, Data, Draft, Loaded, StoredDraft};
+use temper_core::store::{CheckIn, Data, Draft, Loaded, StoredDraft};
 
 /// Whether what is in memory may be written back to storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -126,11 +126,31 @@ pub fn load() -> (Data, Status) {
     }
 }
 
+/// Stored text read by the codec ([`crate::lazy::Codec`]). Its code is
+/// fetched before stored data is first read and with every screen that
+/// saves; should it still be missing, the text counts as unreadable for
+/// now: kept as it is, never written over.
+fn read(raw: Option<&str>) -> Loaded {
+    match (raw, crate::lazy::codec_now()) {
+        (None, _) => Loaded::Empty,
+        (Some(raw), Some(c)) => (c.load)(Some(raw)),
+        (Some(_), None) => Loaded::Corrupt {
+            reason: Reason::new(Why::NoCode),
+        },
+    }
+}
+
+/// The codec for a write, or the failure to report (see [`read`]).
+fn writer() -> Result<crate::lazy::Codec, StoreError> {
+    crate::lazy::codec_now()
+        .ok_or_else(|| StoreError::Other(crate::words(&Reason::new(Why::NoCode))))
+}
+
 /// What stored text (or its absence) means for this session: the data it
 /// holds and whether we may write. The one place stored text is interpreted,
 /// at start-up, before every save and when another tab saves.
 fn open(raw: Option<String>) -> (Data, Status) {
-    let loaded = store::load(raw.as_deref());
+    let loaded = read(raw.as_deref());
     open_loaded(raw, loaded)
 }
 
@@ -208,8 +228,12 @@ impl AppState {
         if self.status.get_untracked() != Status::Saving {
             return;
         }
+        let codec = match writer() {
+            Ok(c) => c,
+            Err(e) => return self.fail(e),
+        };
         if locked() {
-            return self.write_sealed(restored.to_vec());
+            return self.write_sealed(codec, restored.to_vec());
         }
         let raw = match storage::read(DATA_KEY) {
             Ok(raw) => raw,
@@ -226,7 +250,7 @@ impl AppState {
                 (_, status) => return self.status.set(status),
             }
         }
-        let text = self.data.with_untracked(store::save);
+        let text = self.data.with_untracked(codec.save);
         match storage::write(DATA_KEY, &text) {
             Ok(()) => {
                 seen(Some(&text));
@@ -239,21 +263,21 @@ impl AppState {
     /// Encrypt everything and write it. Another tab's sealed save is
     /// decrypted with the key this tab holds and merged in first, so two
     /// unlocked tabs saving close together don't overwrite each other.
-    fn write_sealed(&self, restored: Vec<String>) {
+    fn write_sealed(&self, codec: crate::lazy::Codec, restored: Vec<String>) {
         let generation = next_generation(&SEAL_GEN);
         let st = *self;
         let seal = move || {
             if SEAL_GEN.with(Cell::get) != generation || !locked() {
                 return; // a newer write (or the lock's removal) supersedes this one
             }
-            let text = st.data.with_untracked(store::save);
+            let text = st.data.with_untracked(codec.save);
             lock::seal(&text, move |sealed| {
                 if SEAL_GEN.with(Cell::get) != generation || !locked() {
                     return;
                 }
                 let written = sealed
                     .map_err(|()| Reason::new(Why::Encrypt))
-                    .and_then(|inner| store::sealed(&inner))
+                    .and_then(|inner| (codec.sealed)(&inner))
                     .map_err(|r| StoreError::Other(crate::words(&r)))
                     .and_then(|text| storage::write(DATA_KEY, &text));
                 match written {
@@ -263,12 +287,12 @@ impl AppState {
             });
         };
         let stored = storage::read(DATA_KEY).ok().flatten();
-        match stored.filter(|raw| store::load(Some(raw)) == Loaded::Sealed) {
+        match stored.filter(|raw| (codec.load)(Some(raw)) == Loaded::Sealed) {
             Some(raw) => lock::reopen(&raw, move |plain| {
                 // Read directly (not through `open`, which may keep a plain
                 // pre-migration copy: nothing readable is written while
                 // the lock is on).
-                if let Some(Loaded::Ok(mut theirs)) = plain.ok().map(|p| store::load(Some(&p))) {
+                if let Some(Loaded::Ok(mut theirs)) = plain.ok().map(|p| (codec.load)(Some(&p))) {
                     theirs.forget_deletions(&restored);
                     st.data.update(|d| d.merge(&theirs));
                 }
@@ -281,21 +305,27 @@ impl AppState {
     /// The passphrase opened the stored data: use it, encrypted from now on.
     /// Returns false when the decrypted text is not readable data.
     pub fn unlocked(&self, plain: &str) -> bool {
-        match store::load(Some(plain)) {
-            Loaded::Ok(data) | Loaded::Migrated { data, .. } => {
-                LOCKED.with(|l| l.set(true));
-                lock::auto_lock(auto_lock_minutes());
-                // The screens open once the check-in in progress is back too,
-                // so a resumed check-in shows at once.
-                let st = *self;
-                st.reopen_draft(move || {
-                    st.data.set(data);
-                    st.status.set(Status::Saving);
-                });
-                true
-            }
-            _ => false,
+        let loaded = read(Some(plain));
+        if !matches!(loaded, Loaded::Ok(_) | Loaded::Migrated { .. }) {
+            return false;
         }
+        // Sealed by an older schema: the sealed text (still encrypted) is
+        // the copy kept before the first write in the new format.
+        let sealed = match self.status.get_untracked() {
+            Status::Locked { raw } => Some(raw),
+            _ => None,
+        };
+        let (data, status) = open_loaded(sealed, loaded);
+        LOCKED.with(|l| l.set(true));
+        lock::auto_lock(auto_lock_minutes());
+        // The screens open once the check-in in progress is back too, so a
+        // resumed check-in shows at once.
+        let st = *self;
+        st.reopen_draft(move || {
+            st.data.set(data);
+            st.status.set(status);
+        });
+        true
     }
 
     /// Turn the lock on: the key is ready in the adapter. The data is
@@ -308,11 +338,19 @@ impl AppState {
     /// as it was, and the failure is reported (`done(false)`).
     pub fn lock_on(&self, done: impl FnOnce(bool) + 'static) {
         let st = *self;
-        let text = self.data.with_untracked(store::save);
+        let codec = match writer() {
+            Ok(c) => c,
+            Err(e) => {
+                lock::forget();
+                st.fail(e);
+                return done(false);
+            }
+        };
+        let text = self.data.with_untracked(codec.save);
         lock::seal(&text, move |sealed| {
             let written = sealed
                 .map_err(|()| Reason::new(Why::Encrypt))
-                .and_then(|inner| store::sealed(&inner))
+                .and_then(|inner| (codec.sealed)(&inner))
                 .map_err(|r| StoreError::Other(crate::words(&r)))
                 .and_then(|text| {
                     storage::write(DATA_KEY, &text)?;
@@ -347,8 +385,11 @@ impl AppState {
         // The check-in in progress goes back to plain text too (a sealed
         // one nobody could open any more is removed).
         self.set_draft(self.draft.get_untracked());
-        let text = self.data.with_untracked(store::save);
-        match storage::write(DATA_KEY, &text) {
+        let written = writer().and_then(|codec| {
+            let text = self.data.with_untracked(codec.save);
+            storage::write(DATA_KEY, &text)
+        });
+        match written {
             Ok(()) => self.save_error.set(None),
             Err(e) => self.fail(e),
         }
@@ -395,13 +436,35 @@ impl AppState {
         let _ = storage::remove(BACKUP_KEY);
     }
 
+    /// Stored text was left unread for want of the codec (see [`read`]);
+    /// once the codec is here (a screen's "Try again" brought it), read it.
+    pub fn read_again(&self) {
+        let waiting = matches!(self.status.get_untracked(),
+            Status::Corrupt { ref reason, .. } if reason.why == Why::NoCode);
+        if waiting && crate::lazy::codec_now().is_some() {
+            let (data, status) = load();
+            self.data.set(data);
+            self.status.set(status);
+        }
+    }
+
     /// Another tab saved: fold its copy into ours.
     pub fn on_external_change(&self) {
+        if crate::lazy::codec_now().is_none() {
+            // Saved elsewhere before this tab needed the codec: fetch it,
+            // then read what was saved.
+            let st = *self;
+            return leptos::task::spawn_local(async move {
+                if crate::lazy::codec().await.is_ok() {
+                    st.on_external_change();
+                }
+            });
+        }
         let Ok(raw) = storage::read(DATA_KEY) else {
             return;
         };
         // Read once: 10,000 check-ins take a while to parse.
-        let loaded = store::load(raw.as_deref());
+        let loaded = read(raw.as_deref());
         let sealed = matches!(loaded, Loaded::Sealed);
         if locked() {
             if sealed {
@@ -534,7 +597,8 @@ impl AppState {
             }
             let written = sealed
                 .ok()
-                .and_then(|inner| store::sealed(&inner).ok())
+                .zip(crate::lazy::codec_now())
+                .and_then(|(inner, codec)| (codec.sealed)(&inner).ok())
                 .map(|text| storage::write(DRAFT_KEY, &text));
             if !matches!(written, Some(Ok(()))) {
                 st.say(t("checkin.draftfailed"), true, None);

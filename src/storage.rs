@@ -68,6 +68,12 @@ pub fn available() -> bool {
     storage().is_ok()
 }
 
+/// Whether something is stored under `key`, without reading it (a long
+/// history is megabytes).
+pub fn has(key: &str) -> bool {
+    storage().is_ok_and(|s| js_sys::Reflect::has(&s, &JsValue::from_str(key)).unwrap_or(false))
+}
+
 pub fn read(key: &str) -> Result<Option<String>, StoreError> {
     storage()?.get_item(key).map_err(classify)
 }

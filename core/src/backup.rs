@@ -431,7 +431,7 @@ mod tests {
             parse_import(truncated, &none, NOW),
             Err(ImportError::Unreadable(_))
         ));
-        let newer = good.replacen("\"v\":2", "\"v\":9", 1);
+        let newer = good.replacen("\"v\":3", "\"v\":9", 1);
         assert_eq!(
             parse_import(&newer, &none, NOW),
             Err(ImportError::TooNew { version: 9 })

@@ -7,7 +7,7 @@ use crate::content::{
     SECONDS_PER_STEP,
 };
 use crate::scoring::{Answers, MAX_ANSWER};
-use crate::store::{checkin_from_json, checkin_to_json, load, CheckIn, Loaded};
+use crate::store::{checkin_from_json, checkin_to_json, is_sealed, CheckIn};
 
 /// A check-in in progress, saved on every answer so a reload loses nothing.
 #[derive(Clone, Debug, PartialEq)]
@@ -100,7 +100,7 @@ impl Draft {
     /// envelope (the same form as [`sealed`]; `ct` decrypts to
     /// [`to_json`](Self::to_json)'s text), which only the held key can open.
     pub fn read_stored(raw: &str) -> StoredDraft {
-        if load(Some(raw)) == Loaded::Sealed {
+        if is_sealed(raw) {
             return StoredDraft::Sealed;
         }
         match Draft::from_json(raw) {

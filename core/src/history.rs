@@ -129,7 +129,7 @@ pub struct Welcome {
     /// Steps done, steps in the plan.
     pub plan: (usize, usize),
     /// The first step of the plan not done yet (its id).
-    pub next_step: Option<String>,
+    pub next_step: Option<crate::store::PlanStep>,
     pub due: Due,
 }
 
@@ -162,7 +162,7 @@ pub fn welcome(
         since: since_last(&shown),
         trend,
         plan: data.plan_progress(),
-        next_step: data.plan.iter().find(|s| !s.done).map(|s| s.id.clone()),
+        next_step: data.plan.iter().find(|s| !s.done).cloned(),
         due: if left <= 0 {
             Due::Now
         } else {
@@ -460,7 +460,7 @@ mod tests {
         let w = welcome(&d, now, 0, 14).unwrap();
         assert_eq!(w.trend.len(), RECENT);
         assert_eq!(w.plan, (1, 4));
-        assert_eq!(w.next_step.as_deref(), Some("boundaries.2"));
+        assert_eq!(w.next_step.map(|s| s.id).as_deref(), Some("boundaries.2"));
         // The newest is 11 days old: due in 3 days; after 14, due now.
         assert_eq!(w.due, Due::InDays(3));
         assert_eq!(welcome(&d, now + 3 * DAY, 0, 14).unwrap().due, Due::Now);

@@ -3,13 +3,68 @@
 //! drains and restores them; and how their week reflects their values.
 //!
 //! A plan step's id is `<strategy id>.<step number>`, e.g. `boundaries.2`;
-//! its text is `strat.<strategy id>.step<n>` in the language tables.
+//! its text is `strat.<strategy id>.step<n>` in the language tables. A
+//! step a person writes themselves has the id `own.<id>` and carries its
+//! own text (schema 3).
 
 use crate::ledger::MAX_VALUES;
 use crate::strategies::{by_id, Strategy};
 
 /// Longest value name kept in an audit, in characters.
 pub const MAX_VALUE_CHARS: usize = 60;
+
+/// Longest text of a step of one's own, in characters.
+pub const MAX_OWN_CHARS: usize = 120;
+/// The group of steps of one's own: their ids are `own.<id>`.
+pub const OWN: &str = "own";
+
+/// Whether a step id names a step of one's own.
+pub fn is_own(id: &str) -> bool {
+    strategy_of(id) == OWN && id.len() > OWN.len() + 1
+}
+
+/// Why a step of one's own was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OwnProblem {
+    /// Nothing but spaces.
+    Empty,
+    /// Longer than [`MAX_OWN_CHARS`].
+    TooLong,
+}
+
+/// Read a step of one's own as typed: trimmed, inner runs of white space
+/// (a pasted line break) made one space, and refused when empty or longer
+/// than [`MAX_OWN_CHARS`] (never cut silently).
+pub fn own_text(typed: &str) -> Result<String, OwnProblem> {
+    let text = typed.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        Err(OwnProblem::Empty)
+    } else if text.chars().count() > MAX_OWN_CHARS {
+        Err(OwnProblem::TooLong)
+    } else {
+        Ok(text)
+    }
+}
+
+/// What a plan step says: a step of the library (its text is in the
+/// language tables), a person's own words, or an id this version doesn't
+/// know (from a newer Temper, shown as such rather than dropped).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum StepText<'a> {
+    Library(&'static Strategy, u8),
+    Own(&'a str),
+    Unknown(&'a str),
+}
+
+pub fn step_text(step: &crate::store::PlanStep) -> StepText<'_> {
+    if is_own(&step.id) {
+        return StepText::Own(&step.text);
+    }
+    match parse_step(&step.id) {
+        Some((s, n)) => StepText::Library(s, n),
+        None => StepText::Unknown(&step.id),
+    }
+}
 
 /// A plan step's id.
 pub fn step_id(strategy: &str, n: u8) -> String {
@@ -98,6 +153,72 @@ pub fn overdue(step: &crate::store::PlanStep, today: (i32, u32, u32)) -> bool {
 }
 
 #[cfg(test)]
+mod own_tests {
+    use super::*;
+    use crate::store::{load, save, Data, Loaded};
+
+    #[test]
+    fn own_text_is_trimmed_and_refused_when_empty_or_too_long() {
+        assert_eq!(own_text("  Walk\n at   lunch "), Ok("Walk at lunch".into()));
+        assert_eq!(own_text(" \t\n"), Err(OwnProblem::Empty));
+        assert_eq!(
+            own_text(&"é".repeat(MAX_OWN_CHARS)).map(|t| t.chars().count()),
+            Ok(MAX_OWN_CHARS)
+        );
+        assert_eq!(
+            own_text(&"é".repeat(MAX_OWN_CHARS + 1)),
+            Err(OwnProblem::TooLong)
+        );
+        // Text a template would treat specially is only text.
+        assert_eq!(own_text("<b>{gap}</b>"), Ok("<b>{gap}</b>".into()));
+    }
+
+    #[test]
+    fn a_step_of_ones_own_is_kept_done_dated_merged_and_removed_like_any() {
+        let mut d = Data::default();
+        let id = d.add_own(own_text("Walk at lunch").unwrap(), "x1", 5);
+        assert_eq!(id, "own.x1");
+        assert!(is_own(&id) && !is_own("own.") && !is_own("boundaries.1") && !is_own("own"));
+        assert_eq!(step_text(&d.plan[0]), StepText::Own("Walk at lunch"));
+        assert!(d.set_due(&id, "2026-12-31"));
+        d.set_done(&id, true);
+        assert_eq!(d.plan_progress(), (1, 1));
+        // Stored and read back as written.
+        let back = load(Some(&save(&d)));
+        assert_eq!(back, Loaded::Ok(d.clone()));
+        // Another tab's copy brings it, text and all; a removal stays removed.
+        let mut other = Data::default();
+        other.merge(&d);
+        assert_eq!(other.plan, d.plan);
+        d.remove_step(&id);
+        other.merge(&d);
+        assert!(other.plan.is_empty(), "the removal wins");
+    }
+
+    #[test]
+    fn what_a_step_says() {
+        let step = |id: &str| crate::store::PlanStep {
+            id: id.into(),
+            at: 0,
+            done: false,
+            due: String::new(),
+            text: String::new(),
+        };
+        assert!(
+            matches!(step_text(&step("boundaries.2")), StepText::Library(s, 2) if s.id == "boundaries")
+        );
+        assert_eq!(
+            step_text(&step("boundaries.99")),
+            StepText::Unknown("boundaries.99")
+        );
+        assert_eq!(
+            step_text(&step("newer-kind.1")),
+            StepText::Unknown("newer-kind.1")
+        );
+    }
+}
+
+#[cfg(test)]
 mod due_tests {
     use super::*;
     use crate::store::PlanStep;
@@ -109,6 +230,7 @@ mod due_tests {
             at: 0,
             done,
             due: due.into(),
+            text: String::new(),
         };
         let today = (2026, 12, 1);
         assert!(overdue(&step("2026-11-30", false), today));

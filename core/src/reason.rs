@@ -33,12 +33,14 @@ pub enum Why {
     DateRange,
     UnknownValue,
     BadDue,
+    OwnText,
     Invalid,
     BadAudit,
     OutOfTime,
     Unanswered,
     // Writing.
     NoBackup,
+    NoCode,
     Encrypt,
     ReadBack,
     // An import file ({item}: what is wrong inside it).
@@ -55,7 +57,7 @@ pub enum Why {
 }
 
 impl Why {
-    pub const ALL: [Why; 37] = [
+    pub const ALL: [Why; 39] = [
         Why::Json,
         Why::Eof,
         Why::Deep,
@@ -77,11 +79,13 @@ impl Why {
         Why::DateRange,
         Why::UnknownValue,
         Why::BadDue,
+        Why::OwnText,
         Why::Invalid,
         Why::BadAudit,
         Why::OutOfTime,
         Why::Unanswered,
         Why::NoBackup,
+        Why::NoCode,
         Why::Encrypt,
         Why::ReadBack,
         Why::FileTooLarge,
@@ -118,11 +122,13 @@ impl Why {
             Why::DateRange => "why.daterange",
             Why::UnknownValue => "why.value",
             Why::BadDue => "why.due",
+            Why::OwnText => "why.owntext",
             Why::Invalid => "why.invalid",
             Why::BadAudit => "why.audit",
             Why::OutOfTime => "why.time",
             Why::Unanswered => "why.unanswered",
             Why::NoBackup => "why.nobackup",
+            Why::NoCode => "why.nocode",
             Why::Encrypt => "why.encrypt",
             Why::ReadBack => "why.readback",
             Why::FileTooLarge => "why.file.toolarge",

@@ -17,7 +17,8 @@ use temper_core::ledger::{
     MAX_VALUES, MAX_WHAT_CHARS,
 };
 use temper_core::plan::{
-    audit_values, due_day, overdue, parse_step, step_id, strategy_of, AuditProblem, MAX_VALUE_CHARS,
+    audit_values, due_day, overdue, own_text, step_id, step_text, strategy_of, AuditProblem,
+    OwnProblem, StepText, MAX_OWN_CHARS, MAX_VALUE_CHARS, OWN,
 };
 use temper_core::store::{new_id, PlanStep};
 use temper_core::strategies::{
@@ -34,10 +35,13 @@ fn st_text(id: &str, part: &str) -> String {
     t(&format!("strat.{id}.{part}"))
 }
 
-fn step_text(id: &str) -> String {
-    match parse_step(id) {
-        Some((s, n)) => st_text(s.id, &format!("step{n}")),
-        None => tf("plan.unknown", &[("id", id)]),
+/// What a plan step says, in the current language (a step of one's own
+/// in the person's words).
+pub fn step_words(step: &PlanStep) -> String {
+    match step_text(step) {
+        StepText::Library(s, n) => st_text(s.id, &format!("step{n}")),
+        StepText::Own(text) => text.to_string(),
+        StepText::Unknown(id) => tf("plan.unknown", &[("id", id)]),
     }
 }
 
@@ -127,6 +131,7 @@ pub fn Plan() -> impl IntoView {
             </Show>
             {progress}
             <MySteps steps/>
+            <OwnStepForm/>
             <h2>{t("plan.suggested")}</h2>
             {move || match latest.get() {
                 Some((at, _)) => view! { <p>{tf("plan.basis", &[("date", &fmt_date(at))])}</p> }.into_any(),
@@ -167,7 +172,11 @@ fn MySteps(steps: Memo<Vec<PlanStep>>) -> impl IntoView {
 
 #[component]
 fn StepGroup(steps: Memo<Vec<PlanStep>>, group: String) -> impl IntoView {
-    let name = by_id(&group).map_or_else(|| group.clone(), |s| st_text(s.id, "name"));
+    let name = match by_id(&group) {
+        Some(s) => st_text(s.id, "name"),
+        None if group == OWN => t("plan.own.group"),
+        None => group.clone(),
+    };
     let mine = move || {
         steps.with(|s| {
             s.iter()
@@ -191,7 +200,7 @@ fn StepGroup(steps: Memo<Vec<PlanStep>>, group: String) -> impl IntoView {
 #[component]
 fn MyStep(step: PlanStep) -> impl IntoView {
     let st = use_state();
-    let text = step_text(&step.id);
+    let text = step_words(&step);
     let id = step.id.clone();
     let tick = {
         let id = id.clone();
@@ -240,6 +249,58 @@ fn MyStep(step: PlanStep) -> impl IntoView {
                     aria-label=tf("plan.remove.label", &[("step", &text)])>{t("plan.remove")}</button>
             </p>
         </li>
+    }
+}
+
+/// A step in the person's own words, kept like any step of the library:
+/// ticked, dated, removed, in the report. Nothing is cut silently: a text
+/// too long is refused with its length, and stays in the field.
+#[component]
+fn OwnStepForm() -> impl IntoView {
+    let st = use_state();
+    let text = RwSignal::new(String::new());
+    let error = RwSignal::new(String::new());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = text.get_untracked();
+        let words = match own_text(&typed) {
+            Ok(words) => words,
+            Err(OwnProblem::Empty) => return refuse(error, "own-text", "plan.own.empty"),
+            Err(OwnProblem::TooLong) => {
+                error.set(tf(
+                    "plan.own.long",
+                    &[
+                        ("max", &MAX_OWN_CHARS.to_string()),
+                        ("n", &typed.trim().chars().count().to_string()),
+                    ],
+                ));
+                return dom::focus_now("own-text");
+            }
+        };
+        error.set(String::new());
+        let now = now_ms();
+        let id = st
+            .data
+            .try_update(|d| d.add_own(words, &new_id(now, random_u32()), now));
+        save_and_say(st, "plan.own.added");
+        if st.saved() {
+            text.set(String::new());
+            if let Some(id) = id {
+                dom::focus_later(&format!("tick-{id}"));
+            }
+        }
+    };
+    view! {
+        <form class="form own-step" on:submit=add novalidate>
+            <h3>{t("plan.own.title")}</h3>
+            <FormError form="own" error/>
+            <p class="field">
+                <label for="own-text">{t("plan.own.label")}</label>
+                <input type="text" id="own-text" dir="auto" autocomplete="off" aria-describedby="own-hint own-error" bind:value=text/>
+                <span class="fine hint" id="own-hint">{tf("plan.own.hint", &[("max", &MAX_OWN_CHARS.to_string())])}</span>
+            </p>
+            <p><button type="submit" id="own-add">{t("plan.own.add")}</button></p>
+        </form>
     }
 }
 
@@ -819,7 +880,7 @@ pub fn Report() -> impl IntoView {
                     format!(" ({}: {}{late})", t("plan.due"), crate::fmt_day(y, m, day))
                 }
             };
-            format!("{mark} {}{due}", step_text(&s.id))
+            format!("{mark} {}{due}", step_words(s))
         })
         .collect();
     let print = move |_| {

@@ -9,11 +9,10 @@ use crate::pages::history::{since_words, Trend};
 use crate::pages::home::{start_label, Title};
 use crate::pages::results::Items;
 use crate::state::use_state;
-use crate::{fmt_date, now_ms, t, tf, tk, tn};
+use crate::{fmt_date, now_ms, t, tf, tn};
 use leptos::prelude::*;
 use temper_core::history::{welcome, Due, DEFAULT_RHYTHM_DAYS};
 use temper_core::i18n::fill;
-use temper_core::plan::parse_step;
 use temper_core::profile::Profile;
 
 #[component]
@@ -54,10 +53,10 @@ pub fn Welcome() -> impl IntoView {
                     &[("done", &done.to_string()), ("total", &total.to_string())],
                 )
             };
-            let next = w.next_step.as_deref().and_then(parse_step).map(|(s, n)| {
+            let next = w.next_step.as_ref().map(|s| {
                 tf(
                     "welcome.step",
-                    &[("step", &tk("strat", &format!("{}.step{n}", s.id)))],
+                    &[("step", &crate::pages::plan::step_words(s))],
                 )
             });
             view! {

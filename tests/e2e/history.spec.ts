@@ -110,7 +110,7 @@ test('every bad import is refused with a clear message and the data stays unchan
     ['not-json.json', 'hello', /not valid JSON/],
     ['scores.csv', 'Date,Mode\r\n2026-12-01,Quick pulse\r\n', /nothing was changed: this is not a Temper backup \(details: it is not valid JSON at line 1, column 1\)\. Backups are the \.json files that “Download backup \(JSON\)” makes; a scores CSV or another file can’t be restored\.$/],
     ['truncated.json', good.slice(0, good.length - 20), /ends too early/],
-    ['newer.json', good.replace('"v":2', '"v":99'), /newer version of Temper/],
+    ['newer.json', good.replace('"v":3', '"v":99'), /newer version of Temper/],
     ['wrong-type.json', good.replace(/"a":\{"([a-z0-9]+)":2/, '"a":{"$1":"often"'), /wrong type/],
     ['off-scale.json', good.replace(/"a":\{"([a-z0-9]+)":2/, '"a":{"$1":9'), /off the 0 to 4 scale/],
     ['deep.json', '['.repeat(5000) + ']'.repeat(5000), /not a Temper backup/],

@@ -41,7 +41,7 @@ test('lock: bad passphrases are refused, stored data is unreadable without it, a
   await setLock(page);
   const sealed = (await raw(page))!;
   const env = JSON.parse(sealed);
-  expect(env.v).toBe(2);
+  expect(env.v).toBe(3);
   expect(env.data).toBeUndefined();
   expect(env.sealed).toMatchObject({ alg: 'AES-GCM', kdf: 'PBKDF2-SHA256', iter: 600000 });
   expect(atob(env.sealed.iv).length).toBe(12);
@@ -83,7 +83,7 @@ test('lock now, then remove the lock: the data is stored readable again', async 
   await page.getByRole('button', { name: 'Remove the lock' }).click();
   await expect(page.getByText('The lock was removed.')).toBeVisible();
   const plain = JSON.parse((await raw(page))!);
-  expect(plain.v).toBe(2);
+  expect(plain.v).toBe(3);
   expect(plain.data.checkins.length).toBe(1);
   await page.reload();
   await page.goto('./#/history');
@@ -301,4 +301,42 @@ test('the passphrase can be changed: the old one stops working, the new one open
   await page.goto('./#/history');
   await expect(page.locator('table.history tbody tr')).toHaveCount(1);
   expect(await page.evaluate(() => localStorage.getItem('temper.data'))).toContain('"sealed"');
+});
+
+test('data sealed by schema 2 unlocks, is upgraded to schema 3, and its sealed original is the copy kept', async ({ page }) => {
+  // What the release before schema 3 stored with the lock on: a schema-2
+  // envelope, sealed the way assets/lock.js seals.
+  const plain = '{"v":2,"data":{"checkins":[{"id":"old-1","at":1764000000000,"m":"pulse","cv":1,"a":{"ex1":3,"ex2":3,"cy1":1,"bo1":0,"di1":4,"uc1":2,"sg4":1}}],"plan":[{"id":"boundaries.1","at":1764000000001,"d":true}]}}';
+  await page.goto('./');
+  const sealed = await page.evaluate(async ([text, pass]) => {
+    const te = new TextEncoder();
+    const salt = crypto.getRandomValues(new Uint8Array(16));
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const base = await crypto.subtle.importKey('raw', te.encode(pass), 'PBKDF2', false, ['deriveKey']);
+    const key = await crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: 600000 },
+      base, { name: 'AES-GCM', length: 256 }, false, ['encrypt']);
+    const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, te.encode(text)));
+    const b64 = (b: Uint8Array) => btoa(String.fromCharCode(...b));
+    return JSON.stringify({ v: 2, sealed: { alg: 'AES-GCM', kdf: 'PBKDF2-SHA256', iter: 600000, salt: b64(salt), iv: b64(iv), ct: b64(ct) } });
+  }, [plain, PASS]);
+  await page.evaluate((t) => localStorage.setItem('temper.data', t), sealed);
+  await page.reload();
+  await unlock(page);
+  await page.goto('./#/plan');
+  await expect(page.locator('.steps input[type=checkbox]')).toBeChecked();
+  // The first save writes schema 3, sealed; the schema-2 sealed text is kept.
+  await page.getByLabel('What will you do?').fill('Lunch away from my desk');
+  await page.getByRole('button', { name: 'Add my step' }).click();
+  await expect(page.getByText('Your step is in your plan.')).toBeVisible();
+  await expect.poll(async () => JSON.parse((await raw(page))!).v).toBe(3);
+  const now = (await raw(page))!;
+  expect(JSON.parse(now).sealed.alg).toBe('AES-GCM');
+  expect(now).not.toContain('Lunch');
+  expect(await raw(page, 'temper.data.backup')).toBe(sealed);
+  await page.reload();
+  await unlock(page);
+  await page.goto('./#/plan');
+  await expect(page.getByRole('checkbox', { name: 'Lunch away from my desk' })).toBeVisible();
+  await page.goto('./#/history');
+  await expect(page.locator('table.history tbody tr')).toHaveCount(1);
 });

@@ -44,7 +44,7 @@ test('suggestions cite the person\'s scores; adopt, tick, date and remove steps,
   await expect(page.locator('.steps li')).toHaveCount(total - 1);
   await expect(page.getByText(`1 of ${total - 1} steps done`)).toBeVisible();
   const data = await stored(page);
-  expect(data.v).toBe(2);
+  expect(data.v).toBe(3);
   expect(data.data.plan.length).toBe(total - 1);
   expect(data.data.plan[0].d).toBe(true);
   // With one step left, the count reads in the singular.
@@ -166,7 +166,7 @@ test('the reminder downloads an RFC 5545 calendar file that links back to Temper
   await expect(page.getByLabel('Every two weeks')).toBeChecked();
   await page.getByLabel('First reminder on').fill('');
   await page.getByRole('button', { name: 'Download calendar file (.ics)' }).click();
-  await expect(page.getByRole('alert')).toHaveText(/valid date and time/);
+  await expect(page.locator('#remind-error')).toHaveText(/valid date and time/);
 });
 
 test('the report prints results, trend and plan without navigation or buttons', async ({ page }) => {
@@ -203,7 +203,7 @@ test('a schema 1 backup still imports, and stored schema 1 data is upgraded with
   await page.getByRole('button', { name: /Add all steps of/ }).first().click();
   expect(await page.evaluate(() => localStorage.getItem('temper.data.backup'))).toBe(v1);
   const data = await stored(page);
-  expect(data.v).toBe(2);
+  expect(data.v).toBe(3);
   expect(data.data.checkins[0].id).toBe('old-1');
   expect(data.data.plan.length).toBeGreaterThan(0);
   // "Delete all my data" removes that copy too: no old check-in is left.
@@ -323,4 +323,77 @@ test('the ledger on a phone: three quick choices on one screen, the sizes on one
   await page.getByRole('button', { name: 'Add to ledger' }).tap();
   await expect(page.locator('table.ledger tbody tr')).toHaveCount(1);
   await ctx.close();
+});
+
+test('a step of one\'s own: refused when empty or too long (the text kept), then kept like any step, in the report, stored as schema 3', async ({ page }) => {
+  await page.goto('./#/plan');
+  const field = page.getByLabel('What will you do?');
+  await expect(field).toHaveAccessibleDescription(/up to 120 characters/);
+  const add = page.getByRole('button', { name: 'Add my step' });
+  // Nothing written: the message, and the focus on the field.
+  await field.fill('   ');
+  await add.click();
+  await expect(page.locator('#own-error')).toHaveText('Write the step first: what will you do?');
+  await expect(field).toBeFocused();
+  // Too long: refused with its length, never cut; what was typed stays.
+  const long = 'Walk around the block at lunch, '.repeat(5).trim();
+  await field.fill(long);
+  await field.press('Enter');
+  await expect(page.locator('#own-error')).toHaveText(`That step is ${long.length} characters long; a step can have up to 120. Shorten it and add it again.`);
+  await expect(field).toHaveValue(long);
+  expect(await stored(page)).toBeNull();
+  // Text that looks like markup is only text.
+  await field.fill('Leave my laptop at work on <b>Fridays</b> {gap}');
+  await add.click();
+  await expect(page.getByText('Your step is in your plan.')).toBeVisible();
+  await expect(page.locator('#own-error')).toHaveText('');
+  await expect(field).toHaveValue('');
+  const group = page.locator('.plan-group', { has: page.getByRole('heading', { name: 'Steps of your own' }) });
+  const tick = group.getByRole('checkbox', { name: 'Leave my laptop at work on <b>Fridays</b> {gap}' });
+  await expect(tick).toBeFocused();
+  await expect(page.locator('.plan-group b')).toHaveCount(0);
+  await expect(page.getByText('0 of 1 step done')).toBeVisible();
+  // Ticked and dated like a step of the library, and it survives a reload.
+  await tick.check();
+  const due = group.locator('input[type=date]');
+  await due.fill('2099-03-01');
+  await due.dispatchEvent('change');
+  await expect.poll(async () => (await stored(page)).data.plan[0].t).toBe('2099-03-01');
+  const data = await stored(page);
+  expect(data.v).toBe(3);
+  expect(data.data.plan).toEqual([{ id: expect.stringMatching(/^own\.[a-z0-9-]+$/), at: expect.any(Number), d: true, t: '2099-03-01', w: 'Leave my laptop at work on <b>Fridays</b> {gap}' }]);
+  await page.reload();
+  await expect(group.getByRole('checkbox', { name: 'Leave my laptop at work on <b>Fridays</b> {gap}' })).toBeChecked();
+  // Next to steps from the library, in the report, and on the return home.
+  await burnoutPulse(page);
+  await page.goto('./#/plan');
+  await page.getByRole('button', { name: /^Add to plan: / }).first().click();
+  await expect(page.locator('.steps li')).toHaveCount(2);
+  await page.goto('./#/report');
+  await expect(page.locator('.report')).toContainText('☑ Leave my laptop at work on <b>Fridays</b> {gap} (Target date: Mar 1, 2099)');
+  await page.goto('./');
+  await expect(page.getByText('1 of 2 steps done')).toBeVisible();
+  // Removed like any step, with its text in the button's name.
+  await page.goto('./#/plan');
+  await group.getByRole('button', { name: 'Remove from plan: Leave my laptop at work on <b>Fridays</b> {gap}' }).click();
+  await expect(page.getByText('Removed from your plan.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Steps of your own' })).toHaveCount(0);
+  expect((await stored(page)).data.plan).toHaveLength(1);
+});
+
+test('a step of one\'s own: a backup with one restores it, and a merge brings it from the file', async ({ page }) => {
+  await burnoutPulse(page);
+  await page.goto('./#/plan');
+  await page.getByLabel('What will you do?').fill('Lunch away from my desk');
+  await page.getByRole('button', { name: 'Add my step' }).click();
+  await expect(page.getByText('Your step is in your plan.')).toBeVisible();
+  const text = await page.evaluate(() => localStorage.getItem('temper.data'));
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('./#/history');
+  await page.reload();
+  await page.getByLabel('Restore from a backup file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text!) });
+  await page.getByRole('button', { name: 'Merge with what is here' }).click();
+  await page.goto('./#/plan');
+  await expect(page.getByRole('heading', { name: 'Steps of your own' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Lunch away from my desk' })).toBeVisible();
 });

@@ -119,13 +119,17 @@ test.describe(() => {
     let failing = true;
     await fresh.route('**/lazy/*.wasm', (route) => (failing ? route.abort('internetdisconnected') : route.continue()));
     await fresh.goto('./#/history');
-    const alert = fresh.getByRole('alert');
-    await expect(alert).toContainText('This screen could not be loaded');
+    // Two messages: the screen, and the stored data, whose reader is split
+    // off too (src/lazy.rs `Codec`) and left unread, untouched.
+    const alert = fresh.getByRole('alert').filter({ hasText: 'This screen could not be loaded' });
+    await expect(alert).toBeVisible();
+    await expect(fresh.getByRole('alert').filter({ hasText: 'the part of Temper that reads it could not be loaded' })).toBeVisible();
     // Asking again while still offline: the same message, nothing else changes.
     await alert.getByRole('button', { name: 'Try again' }).click();
-    await expect(fresh.getByRole('alert')).toContainText('This screen could not be loaded');
+    await expect(alert).toBeVisible();
     failing = false;
-    await fresh.getByRole('alert').getByRole('button', { name: 'Try again' }).click();
+    // Once the code arrives, the stored data is read: no reload needed.
+    await alert.getByRole('button', { name: 'Try again' }).click();
     await expect(fresh.getByRole('heading', { level: 1, name: 'History' })).toBeVisible();
     await expect(fresh.locator('table.history tbody tr')).toHaveCount(1);
     await expect(fresh.getByRole('alert')).toHaveCount(0);

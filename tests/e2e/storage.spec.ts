@@ -74,7 +74,7 @@ test('full quota: the save fails visibly and nothing saved is lost', async ({ pa
 test('data from a newer version opens read-only and is never overwritten', async ({ page }) => {
   await doPulse(page);
   const current = await page.evaluate(() => localStorage.getItem('temper.data'));
-  const newer = current!.replace('"v":2', '"v":7');
+  const newer = current!.replace('"v":3', '"v":7');
   await page.evaluate((t) => localStorage.setItem('temper.data', t), newer);
   await page.reload();
   await expect(page.getByRole('alert')).toContainText('saved by a newer version of Temper (format 7)');
@@ -90,7 +90,7 @@ test('another tab writing newer-version data (with members this version lacks) m
   await doPulse(a);
   const current = await a.evaluate(() => localStorage.getItem('temper.data'));
   // A newer Temper that stores more writes a new schema version.
-  const newer = current!.replace('"v":2', '"v":7').replace('"cv":1', '"cv":1,"mood":{"word":"tired"}');
+  const newer = current!.replace('"v":3', '"v":7').replace('"cv":1', '"cv":1,"mood":{"word":"tired"}');
   const b = await context.newPage();
   await b.goto('./');
   await b.evaluate((t) => localStorage.setItem('temper.data', t), newer);
@@ -133,4 +133,34 @@ test('a theme choice that cannot be saved still applies, and says it will not be
   await expect(page.getByRole('alert')).toContainText('did not let Temper remember it');
   expect(await page.evaluate(() => localStorage.getItem('temper.theme'))).toBeNull();
   await page.screenshot({ path: 'target/playwright/theme-not-saved.png' });
+});
+
+test('the code that reads stored data is fetched only when there is data to read or save; if it cannot arrive, the data is left as it is', async ({ browser }) => {
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  const codec = (u: string) => /\/lazy\/split_codec-[0-9a-f]+\.wasm$/.test(u);
+  const asked: string[] = [];
+  page.on('request', (r) => asked.push(r.url()));
+  // A first visit: home without it.
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: 'How are you really doing at work?' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(asked.filter(codec)).toEqual([]);
+  await doPulse(page);
+  expect(asked.filter(codec)).toHaveLength(1);
+  const stored = (await page.evaluate(() => localStorage.getItem('temper.data')))!;
+  // Coming back with the code refused: the stored text is kept untouched,
+  // the person is told why, and nothing is written over it.
+  await page.route(codec, (r) => r.abort());
+  await page.reload();
+  await expect(page.getByRole('alert').first()).toContainText('the part of Temper that reads it could not be loaded');
+  await page.goto('./#/checkin');
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => localStorage.getItem('temper.data'))).toBe(stored);
+  // With the code back, everything is there.
+  await page.unroute(codec);
+  await page.reload();
+  await page.goto('./#/history');
+  await expect(page.locator('table.history tbody tr')).toHaveCount(1);
+  await ctx.close();
 });

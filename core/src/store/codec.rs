@@ -7,7 +7,7 @@ use super::{Audit, CheckIn, Data, PlanStep};
 use crate::content::{Mode, RestKind, Role};
 use crate::ledger::{Area, Changeable, Entry, Flow};
 use crate::reason::{Reason, Why};
-use crate::wire::v2;
+use crate::wire::{v2, v3};
 
 /// A required key member.
 fn key_of<T>(field: &str, key: &str, from: fn(&str) -> Option<T>) -> Result<T, Reason> {
@@ -99,10 +99,10 @@ fn each<W, T: TryFrom<W, Error = Reason>>(
         .collect()
 }
 
-impl TryFrom<v2::Data> for Data {
+impl TryFrom<v3::Data> for Data {
     type Error = Reason;
     /// Checked completely: a `Data` that exists is valid.
-    fn try_from(w: v2::Data) -> Result<Self, Reason> {
+    fn try_from(w: v3::Data) -> Result<Self, Reason> {
         let mut data = Data {
             checkins: each(w.checkins, |n, c| Reason::check_in(n, &c.id))?,
             deleted: w.deleted,
@@ -114,6 +114,7 @@ impl TryFrom<v2::Data> for Data {
                     at: p.at,
                     done: p.d,
                     due: p.t,
+                    text: p.w,
                 })
                 .collect(),
             ledger: each(w.ledger, |n, _| Reason::nth(Why::LedgerEntry, n))?,
@@ -128,19 +129,20 @@ impl TryFrom<v2::Data> for Data {
     }
 }
 
-impl From<&Data> for v2::Data {
+impl From<&Data> for v3::Data {
     fn from(d: &Data) -> Self {
-        v2::Data {
+        v3::Data {
             checkins: d.checkins.iter().map(v2::CheckIn::from).collect(),
             deleted: d.deleted.clone(),
             plan: d
                 .plan
                 .iter()
-                .map(|p| v2::PlanStep {
+                .map(|p| v3::PlanStep {
                     id: p.id.clone(),
                     at: p.at,
                     d: p.done,
                     t: p.due.clone(),
+                    w: p.text.clone(),
                 })
                 .collect(),
             ledger: d.ledger.iter().map(v2::Entry::from).collect(),

@@ -238,8 +238,23 @@ impl Data {
                 at,
                 done: false,
                 due: String::new(),
+                text: String::new(),
             });
         }
+    }
+
+    /// Add a step of one's own, `text` as [`crate::plan::own_text`] read
+    /// it, under a new id `own.<id>`. Returns that id.
+    pub fn add_own(&mut self, text: String, id: &str, at: i64) -> String {
+        let id = format!("{}.{id}", crate::plan::OWN);
+        self.plan.push(PlanStep {
+            id: id.clone(),
+            at,
+            done: false,
+            due: String::new(),
+            text,
+        });
+        id
     }
 
     /// Steps done and steps in the plan.

@@ -24,10 +24,10 @@ use crate::content::{Mode, Role, CONTENT_VERSION};
 use crate::ledger::Entry;
 use crate::reason::{Reason, Why};
 use crate::scoring::Answers;
-use crate::wire::{self, v1, v2};
+use crate::wire::{self, v1, v2, v3};
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u64 = 2;
+pub const SCHEMA_VERSION: u64 = 3;
 /// Longest note kept on a check-in, in characters.
 pub const MAX_NOTE_CHARS: usize = 2000;
 /// Import files larger than this are refused before parsing.
@@ -90,6 +90,10 @@ pub struct PlanStep {
     pub done: bool,
     /// Optional target date, `YYYY-MM-DD` (empty for none).
     pub due: String,
+    /// A step of one's own (id `own.<id>`, schema 3): its text. Empty for
+    /// a step from the strategy library, whose text is in the language
+    /// tables.
+    pub text: String,
 }
 
 /// The latest inner audit: up to five values, each rated 0-10 for how much
@@ -162,8 +166,8 @@ impl Problem {
 
 /// Serialize for storage: `{"v":<SCHEMA_VERSION>,"data":{...}}`.
 pub fn save(data: &Data) -> String {
-    let wire = v2::Data::from(data);
-    let env = wire::v2::Written {
+    let wire = v3::Data::from(data);
+    let env = wire::Written {
         v: SCHEMA_VERSION,
         data: Some(&wire),
         sealed: None,
@@ -214,28 +218,49 @@ pub fn parse(raw: &str) -> Result<Loaded, Problem> {
         0 => Err(Problem::Shape(Reason::new(Why::VersionZero))),
         1 => {
             let env: v1::Envelope = serde_json::from_str(raw).map_err(shape)?;
-            let data = Data::try_from(v1::migrate(env.data)).map_err(Problem::Content)?;
+            let data =
+                Data::try_from(v2::migrate(v1::migrate(env.data))).map_err(Problem::Content)?;
             Ok(Loaded::Migrated { data, from: 1 })
         }
-        SCHEMA_VERSION => {
+        2 => {
             let env: v2::Envelope = serde_json::from_str(raw).map_err(shape)?;
-            match (env.sealed, env.data) {
-                (Some(s), _) => check_sealed(&s)
-                    .map(|()| Loaded::Sealed)
-                    .map_err(Problem::Shape),
-                (None, Some(d)) => Data::try_from(d).map(Loaded::Ok).map_err(Problem::Content),
-                (None, None) => Err(Problem::Shape(Reason::new(Why::NoData))),
-            }
+            opened(env.sealed, env.data.map(v2::migrate))?.map_or(Ok(Loaded::Sealed), |data| {
+                Ok(Loaded::Migrated { data, from: 2 })
+            })
+        }
+        SCHEMA_VERSION => {
+            let env: v3::Envelope = serde_json::from_str(raw).map_err(shape)?;
+            Ok(opened(env.sealed, env.data)?.map_or(Loaded::Sealed, Loaded::Ok))
         }
         version => {
             // Best effort, for showing it read-only; never written back.
-            let data = serde_json::from_str::<v2::Envelope>(raw)
+            let data = serde_json::from_str::<v3::Envelope>(raw)
                 .ok()
                 .and_then(|e| e.data)
                 .and_then(|d| Data::try_from(d).ok());
             Ok(Loaded::TooNew { version, data })
         }
     }
+}
+
+/// An envelope's contents: its data, checked (`Some`), or a sealed copy
+/// whose members are checked (`None`).
+fn opened(sealed: Option<v2::Sealed>, data: Option<v3::Data>) -> Result<Option<Data>, Problem> {
+    match (sealed, data) {
+        (Some(s), _) => check_sealed(&s).map(|()| None).map_err(Problem::Shape),
+        (None, Some(d)) => Data::try_from(d).map(Some).map_err(Problem::Content),
+        (None, None) => Err(Problem::Shape(Reason::new(Why::NoData))),
+    }
+}
+
+/// Whether stored text is a sealed envelope of a schema this build reads
+/// ([`load`] would say [`Loaded::Sealed`]), found without reading any
+/// data: the check-in in progress is told apart with it at start-up,
+/// before the code that reads data has arrived.
+pub fn is_sealed(raw: &str) -> bool {
+    serde_json::from_str::<wire::SealedHead>(raw).is_ok_and(|h| {
+        (2..=SCHEMA_VERSION).contains(&h.v) && h.sealed.is_some_and(|s| check_sealed(&s).is_ok())
+    })
 }
 
 /// Check a sealed envelope's members: what `assets/lock.js` writes.
@@ -260,7 +285,7 @@ fn check_sealed(s: &v2::Sealed) -> Result<(), Reason> {
 pub fn sealed(inner: &str) -> Result<String, Reason> {
     let s: v2::Sealed = serde_json::from_str(inner).map_err(|e| describe(&e))?;
     check_sealed(&s)?;
-    let env = wire::v2::Written::<v2::Data> {
+    let env = wire::Written::<v3::Data> {
         v: SCHEMA_VERSION,
         data: None,
         sealed: Some(&s),
@@ -326,7 +351,7 @@ mod tests {
         d.upsert(checkin("b", 2));
         d.upsert(checkin("a", 1));
         let raw = save(&d);
-        assert!(raw.starts_with("{\"v\":2,"));
+        assert!(raw.starts_with("{\"v\":3,"));
         assert_eq!(load(Some(&raw)), Loaded::Ok(d.clone()));
         assert_eq!(d.checkins[0].id, "a");
     }
@@ -364,8 +389,9 @@ mod tests {
     fn sealed_envelopes_are_recognised_and_checked() {
         let inner = r#"{"alg":"AES-GCM","kdf":"PBKDF2-SHA256","iter":600000,"salt":"c2FsdA==","iv":"aXY=","ct":"Y3Q="}"#;
         let text = sealed(inner).unwrap();
-        assert!(text.starts_with("{\"v\":2,\"sealed\":{"));
+        assert!(text.starts_with("{\"v\":3,\"sealed\":{"));
         assert_eq!(load(Some(&text)), Loaded::Sealed);
+        assert!(is_sealed(&text));
         for bad in [
             inner.replace("600000", "1000"),
             inner.replace("AES-GCM", "AES-CBC"),
@@ -376,9 +402,23 @@ mod tests {
             assert!(sealed(&bad).is_err(), "{bad}");
             let raw = format!("{{\"v\":2,\"sealed\":{bad}}}");
             assert!(matches!(load(Some(&raw)), Loaded::Corrupt { .. }), "{raw}");
+            assert!(!is_sealed(&raw), "{raw}");
         }
+        // One sealed by schema 2 is recognised too (its text, once
+        // decrypted, migrates like any schema-2 data).
+        let by_2 = text.replacen("\"v\":3", "\"v\":2", 1);
+        assert_eq!(load(Some(&by_2)), Loaded::Sealed);
+        assert!(is_sealed(&by_2));
+        assert!(
+            !is_sealed(&save(&Data::default())),
+            "plain data is not sealed"
+        );
         // A sealed envelope from a newer Temper is just "too new".
-        let newer = text.replacen("\"v\":2", "\"v\":9", 1);
+        let newer = text.replacen("\"v\":3", "\"v\":9", 1);
+        assert!(
+            !is_sealed(&newer),
+            "a newer schema's is not one this build opens"
+        );
         assert!(matches!(
             load(Some(&newer)),
             Loaded::TooNew {
@@ -389,7 +429,7 @@ mod tests {
     }
 
     #[test]
-    fn schema_1_migrates_to_2_with_an_empty_plan_ledger_and_audit() {
+    fn schema_1_migrates_with_an_empty_plan_ledger_and_audit() {
         // Exactly what version 1 of Temper wrote.
         let v1 = r#"{"v":1,"data":{"checkins":[{"id":"a","at":1700000000000,"m":"pulse","cv":1,"a":{"ex1":2,"ex2":3,"cy1":1,"bo1":0,"di1":4,"uc1":2,"sg4":1},"n":"tired"}],"deleted":["b"]}}"#;
         let Loaded::Migrated { data, from } = load(Some(v1)) else {
@@ -403,7 +443,7 @@ mod tests {
         assert!(data.plan.is_empty() && data.ledger.is_empty() && data.audit.is_none());
         // Saved again, it is current and loads unchanged.
         let again = save(&data);
-        assert!(again.starts_with("{\"v\":2,"));
+        assert!(again.starts_with("{\"v\":3,"));
         assert_eq!(load(Some(&again)), Loaded::Ok(data));
     }
 
@@ -422,7 +462,7 @@ mod tests {
     fn newer_schema_is_too_new_and_still_readable() {
         let mut d = Data::default();
         d.upsert(checkin("a", 1));
-        let raw = save(&d).replacen("\"v\":2", "\"v\":7", 1);
+        let raw = save(&d).replacen("\"v\":3", "\"v\":7", 1);
         assert_eq!(
             load(Some(&raw)),
             Loaded::TooNew {
@@ -619,26 +659,89 @@ mod format_tests {
     /// with every kind of member (taken from its `save`).
     const WRITTEN_BEFORE: &str = r#"{"v":2,"data":{"checkins":[{"id":"a1","at":1700000000000,"m":"pulse","cv":1,"a":{"bo1":0,"cy1":1,"di1":4,"ex1":2,"ex2":3,"sg4":1,"uc1":2},"r":"caring","n":"tired \"again\"\nline two"}],"deleted":["gone"],"plan":[{"id":"boundaries.1","at":1700000000001,"d":true,"t":"2026-12-31"},{"id":"boundaries.2","at":1700000000002}],"ledger":[{"id":"l1","at":1700000000003,"f":"drain","k":"work","r":"mental","s":3,"c":"help","w":"late meeting"},{"id":"l2","at":1700000000004,"f":"deposit","k":"body","s":2}],"audit":{"at":1700000000005,"v":[["Family",3],["Craft",8]]}}}"#;
 
+    /// Schema 2 data read by this build: migrated, and written back as
+    /// schema 3, which for data with no step of one's own differs in
+    /// nothing but the version number.
+    pub(super) fn migrated_from_2(raw: &str) -> Data {
+        let Loaded::Migrated { data, from: 2 } = load(Some(raw)) else {
+            panic!("schema 2 must migrate: {:?}", load(Some(raw)));
+        };
+        assert_eq!(
+            save(&data),
+            raw.replacen("{\"v\":2,", "{\"v\":3,", 1),
+            "written back the same but for the version"
+        );
+        let again = save(&data);
+        assert_eq!(load(Some(&again)), Loaded::Ok(data.clone()));
+        data
+    }
+
     #[test]
     fn what_earlier_releases_wrote_reads_and_writes_back_byte_for_byte() {
-        let Loaded::Ok(d) = load(Some(WRITTEN_BEFORE)) else {
-            panic!("must load");
-        };
+        let d = migrated_from_2(WRITTEN_BEFORE);
         assert_eq!(d.checkins[0].note, "tired \"again\"\nline two");
         assert_eq!(d.plan.len(), 2);
         assert!(d.plan[0].done && !d.plan[1].done);
+        assert!(d.plan.iter().all(|p| p.text.is_empty()));
         assert_eq!(d.ledger[1].change, None);
-        assert_eq!(save(&d), WRITTEN_BEFORE);
+    }
+
+    /// Schema 3 as this build writes it, with a step of one's own.
+    const WRITTEN_3: &str = r#"{"v":3,"data":{"checkins":[{"id":"a1","at":1700000000000,"m":"pulse","cv":1,"a":{"bo1":0,"cy1":1,"di1":4,"ex1":2,"ex2":3,"sg4":1,"uc1":2}}],"plan":[{"id":"boundaries.1","at":1700000000001,"d":true},{"id":"own.mi9x3k2a-1f","at":1700000000002,"t":"2026-12-31","w":"Walk \"round the block\" at lunch"}]}}"#;
+
+    #[test]
+    fn a_step_of_ones_own_reads_and_writes_back_byte_for_byte() {
+        let Loaded::Ok(d) = load(Some(WRITTEN_3)) else {
+            panic!("must load: {:?}", load(Some(WRITTEN_3)));
+        };
+        assert_eq!(d.plan[1].text, "Walk \"round the block\" at lunch");
+        assert_eq!(d.plan[1].due, "2026-12-31");
+        assert_eq!(save(&d), WRITTEN_3);
+    }
+
+    #[test]
+    fn own_text_is_refused_where_it_cannot_be() {
+        let long = "x".repeat(crate::plan::MAX_OWN_CHARS + 1);
+        for (raw, says) in [
+            // A step of one's own with no text, or only spaces, or too long.
+            (
+                WRITTEN_3.replace("Walk \\\"round the block\\\" at lunch", ""),
+                "own words",
+            ),
+            (
+                WRITTEN_3.replace("Walk \\\"round the block\\\" at lunch", "   "),
+                "own words",
+            ),
+            (
+                WRITTEN_3.replace("Walk \\\"round the block\\\" at lunch", &long),
+                "120 characters",
+            ),
+            // A library step carrying a text.
+            (
+                WRITTEN_3.replace("\"d\":true}", "\"d\":true,\"w\":\"mine\"}"),
+                "not valid",
+            ),
+        ] {
+            let Loaded::Corrupt { reason } = load(Some(&raw)) else {
+                panic!("{raw} must be refused");
+            };
+            assert!(reason.english().contains(says), "{}", reason.english());
+            assert!(
+                reason.english().starts_with("plan step 2")
+                    || reason.english().starts_with("plan step 1")
+            );
+        }
     }
 
     #[test]
     fn absent_and_null_optional_members_read_as_empty() {
-        let raw = r#"{"v":2,"data":{"checkins":[{"id":"a","at":1,"m":"pulse","cv":1,"a":{"ex1":1},"r":null,"n":null}],"deleted":null,"plan":null,"ledger":null,"audit":null,"future":{"x":[1,2]}}}"#;
+        let raw = r#"{"v":3,"data":{"checkins":[{"id":"a","at":1,"m":"pulse","cv":1,"a":{"ex1":1},"r":null,"n":null}],"deleted":null,"plan":[{"id":"own.b","at":2,"d":null,"t":null,"w":"mine"},{"id":"c.1","at":3,"w":null}],"ledger":null,"audit":null,"future":{"x":[1,2]}}}"#;
         let Loaded::Ok(d) = load(Some(raw)) else {
             panic!("must load");
         };
         assert_eq!(d.checkins[0].role, None);
         assert!(d.deleted.is_empty() && d.audit.is_none());
+        assert!(!d.plan[0].done && d.plan[0].due.is_empty() && d.plan[1].text.is_empty());
     }
 
     #[test]
@@ -659,9 +762,9 @@ mod format_tests {
     #[test]
     fn deep_nesting_never_crashes() {
         let (open, close) = ("[".repeat(100_000), "]".repeat(100_000));
-        let deep = format!("{{\"v\":2,\"data\":{{\"checkins\":{open}{close}}}}}");
+        let deep = format!("{{\"v\":3,\"data\":{{\"checkins\":{open}{close}}}}}");
         assert!(matches!(load(Some(&deep)), Loaded::Corrupt { .. }));
-        let ignored = format!("{{\"v\":2,\"data\":{{\"checkins\":[],\"x\":{open}{close}}}}}");
+        let ignored = format!("{{\"v\":3,\"data\":{{\"checkins\":[],\"x\":{open}{close}}}}}");
         assert!(matches!(load(Some(&ignored)), Loaded::Ok(_)));
     }
 
@@ -741,10 +844,8 @@ mod history_fixture_tests {
 
     #[test]
     fn an_old_history_reads_back_with_the_same_figures_and_bytes() {
-        let Loaded::Ok(d) = load(Some(FIXTURE)) else {
-            panic!("the fixture must load");
-        };
-        assert_eq!(save(&d), FIXTURE, "written back byte for byte");
+        // Written back the same but for the schema version (3 now).
+        let d = super::format_tests::migrated_from_2(FIXTURE);
         assert_eq!(d.deleted.len(), 3);
         assert_eq!((d.plan.len(), d.ledger.len()), (3, 2));
         assert!(d.audit.is_some());
@@ -799,9 +900,7 @@ mod history_fixture_tests {
     /// (Written once by the generator below, then only read.)
     #[test]
     fn each_content_version_keeps_its_figures() {
-        let Loaded::Ok(d) = load(Some(CV2)) else {
-            panic!("the fixture must load");
-        };
+        let d = super::format_tests::migrated_from_2(CV2);
         assert!(d.checkins.iter().any(|c| c.content_version == 1));
         assert!(d
             .checkins
@@ -848,7 +947,8 @@ mod history_fixture_tests {
             std::fs::write(format!("{dir}history-cv2.json"), save(&d)).unwrap();
             std::fs::write(format!("{dir}history-cv2.figures.csv"), figures(&d)).unwrap();
         } else {
-            assert_eq!(save(&d), CV2);
+            // Written in schema 2, before schema 3 existed.
+            assert_eq!(save(&d), CV2.replacen("{\"v\":2,", "{\"v\":3,", 1));
         }
     }
 }

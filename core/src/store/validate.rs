@@ -5,7 +5,7 @@
 use super::{Data, MAX_NOTE_CHARS};
 use crate::content::{item_by_id, CONTENT_VERSION};
 use crate::ledger::MAX_VALUES;
-use crate::plan::{valid_due, MAX_VALUE_CHARS};
+use crate::plan::{is_own, valid_due, MAX_OWN_CHARS, MAX_VALUE_CHARS};
 use crate::reason::{Reason, Why};
 use crate::scoring::MAX_ANSWER;
 use std::collections::HashSet;
@@ -72,6 +72,16 @@ pub fn validate(data: &Data) -> Result<(), Reason> {
         }
         if !valid_due(&s.due) {
             return bad(Why::BadDue, which());
+        }
+        // Only a step of one's own has a text of its own, and it always has one.
+        if is_own(&s.id) {
+            if s.text.trim().is_empty() || s.text.chars().count() > MAX_OWN_CHARS {
+                return Err(Reason::new(Why::OwnText)
+                    .about(which())
+                    .with("max", MAX_OWN_CHARS));
+            }
+        } else if !s.text.is_empty() {
+            return bad(Why::Invalid, which());
         }
     }
     let mut seen = HashSet::with_capacity(data.ledger.len());

@@ -10,15 +10,35 @@
 
 pub mod v1;
 pub mod v2;
+pub mod v3;
 
 use serde::de::{Deserializer, MapAccess, Visitor};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Just the schema version of an envelope; every other member is skipped.
 #[derive(Deserialize)]
 pub struct Head {
     pub v: u64,
+}
+
+/// Any schema's envelope as written (borrowing, so saving copies nothing twice).
+#[derive(Serialize)]
+pub struct Written<'a, T: Serialize> {
+    pub v: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<&'a T>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sealed: Option<&'a v2::Sealed>,
+}
+
+/// The schema version and, if there is one, the sealed envelope; any data
+/// is skipped unread.
+#[derive(Deserialize)]
+pub struct SealedHead {
+    pub v: u64,
+    #[serde(default)]
+    pub sealed: Option<v2::Sealed>,
 }
 
 /// A JSON object of `key: value` read into a sorted map, refusing a key

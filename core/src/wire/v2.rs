@@ -1,17 +1,18 @@
-//! Schema 2, what this build writes: check-ins, deletions, plan, ledger and
-//! the inner audit, and the sealed envelope of the passphrase lock.
-//! Optional members are left out when empty and read as empty when absent
-//! or null; members this build doesn't know are ignored.
+//! Schema 2: check-ins, deletions, plan, ledger and the inner audit, and
+//! the sealed envelope of the passphrase lock. Schema 3 keeps every type
+//! here except the plan step and `Data`. Optional members are left out
+//! when empty and read as empty when absent or null; members this build
+//! doesn't know are ignored.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-fn is_false(b: &bool) -> bool {
+pub(super) fn is_false(b: &bool) -> bool {
     !b
 }
 
 /// `null` reads as the default, like an absent member.
-fn nullable<'de, D, T>(de: D) -> Result<T, D::Error>
+pub(super) fn nullable<'de, D, T>(de: D) -> Result<T, D::Error>
 where
     D: serde::Deserializer<'de>,
     T: Deserialize<'de> + Default,
@@ -142,18 +143,30 @@ pub struct Envelope {
     pub sealed: Option<Sealed>,
 }
 
-/// The envelope as written (borrowing, so saving copies nothing twice).
-#[derive(Serialize)]
-pub struct Written<'a, T: Serialize> {
-    pub v: u64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub data: Option<&'a T>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sealed: Option<&'a Sealed>,
+/// Schema 2 to 3: schema 3 adds a plan step's own text (`w`), which no
+/// schema-2 step has; everything else means the same.
+pub fn migrate(d: Data) -> super::v3::Data {
+    super::v3::Data {
+        checkins: d.checkins,
+        deleted: d.deleted,
+        plan: d
+            .plan
+            .into_iter()
+            .map(|p| super::v3::PlanStep {
+                id: p.id,
+                at: p.at,
+                d: p.d,
+                t: p.t,
+                w: String::new(),
+            })
+            .collect(),
+        ledger: d.ledger,
+        audit: d.audit,
+    }
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     //! Schema 2's members are fixed. A Temper that stores something new
     //! writes a new schema version (with its `wire` module and migration):
     //! an older Temper then opens the data read-only and never writes over
@@ -161,10 +174,52 @@ mod tests {
     //! format"). Every struct here is built with a literal, so a new member
     //! can't be added without this test seeing it.
     use super::*;
+    use crate::wire::Written;
     use serde_json::Value;
     use std::collections::BTreeSet;
 
-    fn members(v: &Value, at: &str, out: &mut BTreeSet<String>) {
+    /// Schema 2's members outside the sealed envelope.
+    pub(in crate::wire) const DATA_MEMBERS: &[&str] = &[
+        ".v",
+        ".data",
+        ".data.checkins",
+        ".data.checkins[].id",
+        ".data.checkins[].at",
+        ".data.checkins[].m",
+        ".data.checkins[].cv",
+        ".data.checkins[].a",
+        ".data.checkins[].r",
+        ".data.checkins[].n",
+        ".data.deleted",
+        ".data.plan",
+        ".data.plan[].id",
+        ".data.plan[].at",
+        ".data.plan[].d",
+        ".data.plan[].t",
+        ".data.ledger",
+        ".data.ledger[].id",
+        ".data.ledger[].at",
+        ".data.ledger[].f",
+        ".data.ledger[].k",
+        ".data.ledger[].r",
+        ".data.ledger[].s",
+        ".data.ledger[].c",
+        ".data.ledger[].w",
+        ".data.audit",
+        ".data.audit.at",
+        ".data.audit.v",
+    ];
+    const SEALED_MEMBERS: &[&str] = &[
+        ".sealed",
+        ".sealed.alg",
+        ".sealed.kdf",
+        ".sealed.iter",
+        ".sealed.salt",
+        ".sealed.iv",
+        ".sealed.ct",
+    ];
+
+    pub(in crate::wire) fn members(v: &Value, at: &str, out: &mut BTreeSet<String>) {
         match v {
             // Answers are a map from question ids, not members.
             Value::Object(_) if at.ends_with(".a") => {}
@@ -239,44 +294,8 @@ mod tests {
             let v: Value = serde_json::from_str(&serde_json::to_string(&written).unwrap()).unwrap();
             members(&v, "", &mut got);
         }
-        let documented = [
-            ".v",
-            ".data",
-            ".data.checkins",
-            ".data.checkins[].id",
-            ".data.checkins[].at",
-            ".data.checkins[].m",
-            ".data.checkins[].cv",
-            ".data.checkins[].a",
-            ".data.checkins[].r",
-            ".data.checkins[].n",
-            ".data.deleted",
-            ".data.plan",
-            ".data.plan[].id",
-            ".data.plan[].at",
-            ".data.plan[].d",
-            ".data.plan[].t",
-            ".data.ledger",
-            ".data.ledger[].id",
-            ".data.ledger[].at",
-            ".data.ledger[].f",
-            ".data.ledger[].k",
-            ".data.ledger[].r",
-            ".data.ledger[].s",
-            ".data.ledger[].c",
-            ".data.ledger[].w",
-            ".data.audit",
-            ".data.audit.at",
-            ".data.audit.v",
-            ".sealed",
-            ".sealed.alg",
-            ".sealed.kdf",
-            ".sealed.iter",
-            ".sealed.salt",
-            ".sealed.iv",
-            ".sealed.ct",
-        ];
-        let documented: BTreeSet<String> = documented.iter().map(|m| m.to_string()).collect();
+        let documented = DATA_MEMBERS.iter().chain(SEALED_MEMBERS);
+        let documented: BTreeSet<String> = documented.map(|m| m.to_string()).collect();
         assert_eq!(
             got, documented,
             "schema 2 changed: write a new schema version and a migration instead"
