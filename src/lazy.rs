@@ -19,6 +19,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
 use temper_core::route::Route;
+use temper_core::store::{Data, Draft, Loaded, StoredDraft};
 
 /// Renders one screen.
 pub type Screen = fn(Route) -> AnyView;
@@ -79,37 +80,56 @@ split!(unlock, unlock_screen, |_| {
     view! { <crate::pages::lock::Unlock/> }.into_any()
 });
 
-/// The stored format's reader and writer (`temper_core::store`: serde
-/// and every schema's wire types, validation and migrations), split off
-/// like a screen. A first visit, with nothing stored, never needs it until
-/// the first save, and by then the screen that saves has brought it along
-/// ([`with_codec`]); a returning visit fetches it (from the service
-/// worker's cache) before the stored data is read. Code in the start-up
-/// wasm reaches it only through these pointers.
+/// The stored data's code (`temper_core::store`: serde and every schema's
+/// wire types, validation, migrations, merging copies, and the check-in in
+/// progress's format), split off like a screen. A first visit, with
+/// nothing stored, never needs it until the first save, and by then the
+/// screen that saves has brought it along ([`with_codec`]); a returning
+/// visit fetches it (from the service worker's cache) before the stored
+/// data is read. Code in the start-up wasm reaches it only through these
+/// pointers.
 #[derive(Clone, Copy)]
 pub struct Codec {
-    pub load: fn(Option<&str>) -> temper_core::store::Loaded,
-    pub save: fn(&temper_core::store::Data) -> String,
+    pub load: fn(Option<&str>) -> Loaded,
+    pub save: fn(&Data) -> String,
     /// See `temper_core::store::sealed`.
     pub sealed: fn(&str) -> Result<String, temper_core::reason::Reason>,
+    /// `Data::merge`: another copy's items into this one.
+    pub merge: fn(&mut Data, &Data),
+    /// `Data::fold_in`; gives whether this copy held news for the stored
+    /// one (`Data::has_news_for`, asked before folding).
+    pub fold_in: fn(&mut Data, Data) -> bool,
+    /// `Draft::read_stored`.
+    pub read_draft: fn(&str) -> StoredDraft,
+    /// `Draft::to_json`.
+    pub draft_json: fn(&Draft) -> String,
+}
+
+/// The codec's functions (reached only from its split point).
+fn codec_fns() -> Codec {
+    Codec {
+        load: temper_core::store::load,
+        save: temper_core::store::save,
+        sealed: temper_core::store::sealed,
+        merge: Data::merge,
+        fold_in: |d, stored| {
+            let news = d.has_news_for(&stored);
+            d.fold_in(stored);
+            news
+        },
+        read_draft: Draft::read_stored,
+        draft_json: Draft::to_json,
+    }
 }
 
 #[cfg(feature = "split")]
 #[wasm_split_helpers::wasm_split(codec, fallible)]
 fn codec_code() -> Result<Codec, Failed> {
-    Ok(Codec {
-        load: temper_core::store::load,
-        save: temper_core::store::save,
-        sealed: temper_core::store::sealed,
-    })
+    Ok(codec_fns())
 }
 #[cfg(not(feature = "split"))]
 async fn codec_code() -> Result<Codec, Failed> {
-    Ok(Codec {
-        load: temper_core::store::load,
-        save: temper_core::store::save,
-        sealed: temper_core::store::sealed,
-    })
+    Ok(codec_fns())
 }
 
 thread_local! {
@@ -213,6 +233,20 @@ pub(crate) fn ask_texts_once(st: AppState) {
     if st.more_texts.get_untracked() == More::NotAsked {
         want_more_texts(st);
     }
+}
+
+/// A returning visit: start fetching the code of the screen it opens on
+/// (for home, the return home's) at start-up, beside the codec, so the
+/// two arrive together instead of one after the other.
+pub fn prefetch_screen(route: &Route) {
+    let load: fn() -> Load = match route {
+        Route::Home => || with_codec(history_screen()),
+        Route::NotFound(_) => return,
+        r => loader(r),
+    };
+    spawn_local(async move {
+        let _ = load().await;
+    });
 }
 
 /// Start fetching the check-in's code (with the results, and the codec

@@ -443,10 +443,15 @@ pub fn run() {
                 None => (Lang::EN, i18n::Texts::default()),
             }
         };
-        // With data stored, the code that reads it comes alongside (see
-        // `lazy::Codec`); a first visit doesn't wait for it.
-        let codec = async {
-            if storage::has(storage::DATA_KEY) {
+        // With data or a check-in in progress stored, the code that reads
+        // them comes alongside (see `lazy::Codec`); a first visit doesn't
+        // wait for it.
+        let returning = storage::has(storage::DATA_KEY);
+        if returning {
+            lazy::prefetch_screen(&Route::parse(&current_hash()));
+        }
+        let codec = async move {
+            if returning || storage::has(storage::DRAFT_KEY) {
                 let _ = lazy::codec().await;
             }
         };

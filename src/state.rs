@@ -243,7 +243,7 @@ impl AppState {
             match open(raw) {
                 (mut theirs, Status::Saving) => {
                     theirs.forget_deletions(restored);
-                    self.data.update(|d| d.merge(&theirs));
+                    self.data.update(|d| (codec.merge)(d, &theirs));
                 }
                 // Another tab wrote something we can't read, or can't back
                 // up: stop writing, and say so.
@@ -294,7 +294,7 @@ impl AppState {
                 // the lock is on).
                 if let Some(Loaded::Ok(mut theirs)) = plain.ok().map(|p| (codec.load)(Some(&p))) {
                     theirs.forget_deletions(&restored);
-                    st.data.update(|d| d.merge(&theirs));
+                    st.data.update(|d| (codec.merge)(d, &theirs));
                 }
                 seal();
             }),
@@ -510,10 +510,15 @@ impl AppState {
     /// its save raced ours (both read before either wrote), and without
     /// this our check-in would be missing from storage until our next save.
     fn fold_in(&self, theirs: Data) {
-        // Asked before folding: the same answer as after, without a copy.
-        let news = self.data.with_untracked(|d| d.has_news_for(&theirs));
-        self.data.update(|d| d.fold_in(theirs));
-        if news {
+        // Only ever after reading theirs, which needs the codec.
+        let Some(codec) = crate::lazy::codec_now() else {
+            return;
+        };
+        if self
+            .data
+            .try_update(|d| (codec.fold_in)(d, theirs))
+            .unwrap_or(false)
+        {
             self.persist();
         }
     }
@@ -554,9 +559,12 @@ fn stored_plain_draft() -> Option<Draft> {
     }
 }
 
+/// The check-in in progress as stored. Read by the codec, which start-up
+/// fetches when one is stored; without it, it is left where it is.
 fn stored_draft() -> Option<(String, StoredDraft)> {
+    let codec = crate::lazy::codec_now()?;
     let raw = storage::read(DRAFT_KEY).ok().flatten()?;
-    let kind = Draft::read_stored(&raw);
+    let kind = (codec.read_draft)(&raw);
     Some((raw, kind))
 }
 
@@ -585,20 +593,23 @@ impl AppState {
             let _ = storage::remove(DRAFT_KEY);
             return;
         };
+        let Some(codec) = crate::lazy::codec_now() else {
+            return self.say(t("checkin.draftfailed"), true, None);
+        };
+        let text = (codec.draft_json)(&d);
         if !locked() {
-            if storage::write(DRAFT_KEY, &d.to_json()).is_err() {
+            if storage::write(DRAFT_KEY, &text).is_err() {
                 self.say(t("checkin.draftfailed"), true, None);
             }
             return;
         }
-        lock::seal(&d.to_json(), move |sealed| {
+        lock::seal(&text, move |sealed| {
             if DRAFT_GEN.with(Cell::get) != generation || !locked() {
                 return; // discarded, changed again, or the lock was removed
             }
             let written = sealed
                 .ok()
-                .zip(crate::lazy::codec_now())
-                .and_then(|(inner, codec)| (codec.sealed)(&inner).ok())
+                .and_then(|inner| (codec.sealed)(&inner).ok())
                 .map(|text| storage::write(DRAFT_KEY, &text));
             if !matches!(written, Some(Ok(()))) {
                 st.say(t("checkin.draftfailed"), true, None);
@@ -622,7 +633,10 @@ impl AppState {
         match stored_draft() {
             Some((raw, StoredDraft::Sealed)) => lock::reopen(&raw, move |plain| {
                 // One that can't be read (damaged) is not resumed.
-                if let Some(d) = plain.ok().and_then(|p| Draft::from_json(&p)) {
+                let codec = crate::lazy::codec_now();
+                if let Some(StoredDraft::Plain(d)) =
+                    plain.ok().zip(codec).map(|(p, c)| (c.read_draft)(&p))
+                {
                     st.draft.set(Some(d));
                 }
                 ready();
