@@ -120,6 +120,18 @@ pub fn most_frequent(entries: &[Entry], flow: Flow) -> Vec<(Area, u32, u32)> {
     out
 }
 
+/// How many drains can be changed, need help to change, and can't be
+/// changed, in that order (drains with no answer are not counted).
+pub fn changeable_counts(entries: &[Entry]) -> [(Changeable, usize); 3] {
+    [Changeable::ICan, Changeable::NeedHelp, Changeable::Cannot].map(|c| {
+        let n = entries
+            .iter()
+            .filter(|e| e.flow == Flow::Drain && e.change == Some(c))
+            .count();
+        (c, n)
+    })
+}
+
 /// Inner audit: at most this many values.
 pub const MAX_VALUES: usize = 5;
 
@@ -153,6 +165,31 @@ mod tests {
             change,
             what: String::new(),
         }
+    }
+
+    #[test]
+    fn changeable_counts_only_drains_with_an_answer() {
+        let mut entries = vec![
+            e(1, Flow::Drain, Area::Work, 3),
+            e(2, Flow::Drain, Area::Work, 2),
+            e(3, Flow::Deposit, Area::Body, 2),
+        ];
+        entries[0].change = Some(Changeable::ICan);
+        entries.push(Entry {
+            change: None,
+            ..e(4, Flow::Drain, Area::Mind, 1)
+        });
+        // A deposit carrying an answer (hand-edited) is not a drain.
+        entries[2].change = Some(Changeable::Cannot);
+        assert_eq!(
+            changeable_counts(&entries),
+            [
+                (Changeable::ICan, 1),
+                (Changeable::NeedHelp, 1),
+                (Changeable::Cannot, 0)
+            ]
+        );
+        assert!(changeable_counts(&[]).iter().all(|(_, n)| *n == 0));
     }
 
     #[test]

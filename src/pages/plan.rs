@@ -13,8 +13,8 @@ use std::collections::HashSet;
 use temper_core::content::RestKind;
 use temper_core::ics::{ics, Every, LocalTime, Reminder, Rhythm};
 use temper_core::ledger::{
-    audit_gaps, most_frequent, signed, verdict, week_balance, Area, Changeable, Entry, Flow,
-    MAX_VALUES, MAX_WHAT_CHARS,
+    audit_gaps, changeable_counts, most_frequent, signed, verdict, week_balance, Area, Changeable,
+    Entry, Flow, MAX_VALUES, MAX_WHAT_CHARS,
 };
 use temper_core::plan::{
     audit_values, due_day, overdue, own_text, step_id, step_text, strategy_of, AuditProblem,
@@ -656,21 +656,19 @@ fn LedgerSummary(entries: Memo<Vec<Entry>>) -> impl IntoView {
         })
     };
     let changeable = move || {
-        entries.with(|e| {
-            let count =
-                |c: Changeable| e.iter().filter(|x| x.change == Some(c)).count().to_string();
-            tf(
-                "ledger.changeable",
-                &[
-                    ("can", &count(Changeable::ICan)),
-                    ("help", &count(Changeable::NeedHelp)),
-                    ("cannot", &count(Changeable::Cannot)),
-                    // The strategies by their own names, never a copy.
-                    ("ask", &t("strat.help-at-work.name")),
-                    ("boundaries", &t("strat.boundaries.name")),
-                ],
-            )
-        })
+        let [can, help, cannot] =
+            entries.with(|e| changeable_counts(e).map(|(_, n)| n.to_string()));
+        tf(
+            "ledger.changeable",
+            &[
+                ("can", &can),
+                ("help", &help),
+                ("cannot", &cannot),
+                // The strategies by their own names, never a copy.
+                ("ask", &t("strat.help-at-work.name")),
+                ("boundaries", &t("strat.boundaries.name")),
+            ],
+        )
     };
     let recent = move || entries.with(|e| e.iter().rev().take(RECENT).cloned().collect::<Vec<_>>());
     view! {
