@@ -436,15 +436,25 @@ impl AppState {
         let _ = storage::remove(BACKUP_KEY);
     }
 
-    /// Stored text was left unread for want of the codec (see [`read`]);
-    /// once the codec is here (a screen's "Try again" brought it), read it.
+    /// What was left unread for want of the codec (see [`read`]), read
+    /// once it is here (a screen's "Try again" brought it): the stored
+    /// data, and a check-in in progress, which a new one would otherwise
+    /// replace.
     pub fn read_again(&self) {
+        if crate::lazy::codec_now().is_none() {
+            return;
+        }
         let waiting = matches!(self.status.get_untracked(),
             Status::Corrupt { ref reason, .. } if reason.why == Why::NoCode);
-        if waiting && crate::lazy::codec_now().is_some() {
+        if waiting {
             let (data, status) = load();
             self.data.set(data);
             self.status.set(status);
+        }
+        if !locked() && self.draft.with_untracked(Option::is_none) {
+            if let Some(d) = stored_plain_draft() {
+                self.draft.set(Some(d));
+            }
         }
     }
 

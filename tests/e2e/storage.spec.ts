@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { pulse as quickPulse } from './pulse';
+import { pulse as quickPulse, choose } from './pulse';
 
 // Complete a quick pulse with "Sometimes" everywhere.
 async function doPulse(page: Page) {
@@ -162,5 +162,30 @@ test('the code that reads stored data is fetched only when there is data to read
   await page.reload();
   await page.goto('./#/history');
   await expect(page.locator('table.history tbody tr')).toHaveCount(1);
+  await ctx.close();
+});
+
+test('a check-in in progress left unread for want of that code is resumed once it arrives, never replaced', async ({ browser }) => {
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  const codec = /\/lazy\/split_codec-[0-9a-f]+\.wasm$/;
+  await page.goto('./#/checkin');
+  await page.getByRole('button', { name: /Quick pulse/ }).click();
+  for (let n = 1; n <= 3; n++) await choose(page, 'Sometimes');
+  await expect(page.getByText(/^Question 4 of 7/)).toBeVisible();
+  const draft = await page.evaluate(() => localStorage.getItem('temper.draft'));
+  expect(draft).toContain('"a":');
+  // Back with the code refused: the check-in can't open, and the stored one
+  // is left alone.
+  let failing = true;
+  await page.route(codec, (r) => (failing ? r.abort() : r.continue()));
+  await page.reload();
+  const alert = page.getByRole('alert').filter({ hasText: 'This screen could not be loaded' });
+  await expect(alert).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('temper.draft'))).toBe(draft);
+  // Once it arrives, the check-in resumes where it was.
+  failing = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByText(/^Question 4 of 7/)).toBeVisible();
   await ctx.close();
 });
