@@ -147,11 +147,7 @@ pub(crate) fn download_backup(st: AppState) {
                     let text = st.data.with_untracked(codec.save);
                     download_json(st, "temper-backup.json", &text);
                 } else {
-                    let why = words(&temper_core::reason::Reason::new(
-                        temper_core::reason::Why::NoCode,
-                    ));
-                    st.save_error
-                        .set(Some(tf("store.failed", &[("reason", &why)])));
+                    st.fail(state::no_codec());
                 }
             });
         }

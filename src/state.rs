@@ -140,10 +140,14 @@ fn read(raw: Option<&str>) -> Loaded {
     }
 }
 
+/// The failure to report when the codec's code could not be fetched.
+pub(crate) fn no_codec() -> StoreError {
+    StoreError::Other(crate::words(&Reason::new(Why::NoCode)))
+}
+
 /// The codec for a write, or the failure to report (see [`read`]).
 fn writer() -> Result<crate::lazy::Codec, StoreError> {
-    crate::lazy::codec_now()
-        .ok_or_else(|| StoreError::Other(crate::words(&Reason::new(Why::NoCode))))
+    crate::lazy::codec_now().ok_or_else(no_codec)
 }
 
 /// What stored text (or its absence) means for this session: the data it
@@ -395,7 +399,7 @@ impl AppState {
         }
     }
 
-    fn fail(&self, e: StoreError) {
+    pub(crate) fn fail(&self, e: StoreError) {
         let msg = match e {
             StoreError::Quota => t("store.quota"),
             StoreError::Unavailable => {
@@ -481,11 +485,15 @@ impl AppState {
                 // Encrypted by another unlocked tab: decrypt with our key.
                 let st = *self;
                 return lock::reopen(&raw.unwrap_or_default(), move |plain| match plain {
-                    Ok(plain) => {
-                        if let (theirs, Status::Saving) = open(Some(plain)) {
-                            st.fold_in(theirs);
+                    // Read directly, not through `open`: the copy `open`
+                    // keeps before a migration would be plain text, and
+                    // nothing readable is written while the lock is on.
+                    Ok(plain) => match read(Some(&plain)) {
+                        Loaded::Ok(theirs) | Loaded::Migrated { data: theirs, .. } => {
+                            st.fold_in(theirs)
                         }
-                    }
+                        _ => {}
+                    },
                     // A new passphrase was set elsewhere: ask for it.
                     Err(()) => st.relock(),
                 });
