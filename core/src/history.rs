@@ -294,6 +294,14 @@ pub const MAX_MARKS: usize = 60;
 /// asks for all.
 pub const PAGE: usize = 100;
 
+/// The list's rows in two parts: the newest [`PAGE`], shown at once, and
+/// the rest, shown (as a part of their own, so the first part stays as it
+/// is) once the person asks for all; empty until then.
+pub fn pages<T>(rows: &[T], all: bool) -> (&[T], &[T]) {
+    let (first, rest) = rows.split_at(rows.len().min(PAGE));
+    (first, if all { rest } else { &[] })
+}
+
 /// The stress-spectrum map's four squares in its 240-unit box: the corner
 /// (x, y) of each 100-unit square, with its zone.
 pub const MAP_QUADS: [(u16, u16, crate::scoring::Zone); 4] = [
@@ -371,6 +379,23 @@ mod tick_tests {
                 (RIGHT, 100, "end")
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod page_tests {
+    use super::{pages, PAGE};
+
+    #[test]
+    fn the_rest_comes_only_when_asked_for_and_nothing_is_shown_twice() {
+        let rows: Vec<usize> = (0..PAGE + 7).collect();
+        let (first, rest) = pages(&rows, false);
+        assert_eq!((first.len(), rest.len()), (PAGE, 0));
+        let (first, rest) = pages(&rows, true);
+        assert_eq!((first.len(), rest.len(), rest[0]), (PAGE, 7, PAGE));
+        let few = [1, 2, 3];
+        assert_eq!(pages(&few, true), (&few[..], &[][..]));
+        assert_eq!(pages::<u8>(&[], false), (&[][..], &[][..]));
     }
 }
 

@@ -8,8 +8,8 @@ use crate::{dom, files, fmt_date, t, tf, tk, tn};
 use leptos::prelude::*;
 use temper_core::backup::{self, ImportMode, Preview};
 use temper_core::history::{
-    chart_points, date_ticks, polyline, rows, since_last, y_of, Point, Since, LEFT, MAX_MARKS,
-    PAGE, PATH_LEN, RIGHT, WIDTH,
+    chart_points, date_ticks, pages, polyline, rows, since_last, y_of, Point, Since, LEFT,
+    MAX_MARKS, PAGE, PATH_LEN, RIGHT, WIDTH,
 };
 use temper_core::insight::{insights, Insight};
 use temper_core::route::Route;
@@ -304,10 +304,12 @@ fn List(lines: Memo<Vec<Line>>) -> impl IntoView {
     let st = use_state();
     let show_all = RwSignal::new(false);
     let total = Memo::new(move |_| lines.with(Vec::len));
-    // The table's rows as one piece of escaped markup (see `RowsMarkup`).
-    let rows = Memo::new(move |_| {
+    // The table's rows as escaped markup (see `RowsMarkup`), in two
+    // bodies: "Show all" adds the second and leaves the first as it is.
+    let first = Memo::new(move |_| lines.with(|l| rows_markup(pages(l, false).0, false)));
+    let rest = Memo::new(move |_| {
         let all = show_all.get();
-        lines.with(|l| rows_markup(&l[..if all { l.len() } else { l.len().min(PAGE) }]))
+        lines.with(|l| rows_markup(pages(l, all).1, true))
     });
     // The rows' Delete buttons, found by their `data-delete` id.
     let on_rows = move |ev: leptos::ev::MouseEvent| {
@@ -339,9 +341,12 @@ fn List(lines: Memo<Vec<Line>>) -> impl IntoView {
     .collect_view();
     view! {
         <div class="table-wrap">
-            <table class="history">
+            <table class="history" on:click=on_rows>
                 <thead><tr>{cols}<th scope="col"><span class="sr-only">{t("history.col.actions")}</span></th></tr></thead>
-                <tbody on:click=on_rows inner_html=move || rows.get().0></tbody>
+                <tbody inner_html=move || first.get().0></tbody>
+                <Show when=move || !rest.with(|r| r.0.is_empty())>
+                    <tbody inner_html=move || rest.get().0></tbody>
+                </Show>
             </table>
         </div>
         <Show when={move || !show_all.get() && total.get() > PAGE}>
@@ -359,23 +364,32 @@ fn List(lines: Memo<Vec<Line>>) -> impl IntoView {
 /// (`html_escape`). The one place Temper builds markup from text: with
 /// 1,000 check-ins, "Show all" took 274 to 510 ms at 1x CPU with each cell
 /// a Leptos element, against the 250 ms budget (issue 16 allows this one
-/// table). Only [`rows_markup`] can make one.
+/// table). Only [`rows_markup`] can make one; with `more` (the rows "Show
+/// all" adds), its first row's link carries the id focus moves to.
 #[derive(Clone, PartialEq)]
 struct RowsMarkup(String);
 
-fn rows_markup(lines: &[Line]) -> RowsMarkup {
+fn rows_markup(lines: &[Line], more: bool) -> RowsMarkup {
     use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
+    use std::fmt::Write;
     let delete = t("history.delete");
     let mut out = String::with_capacity(lines.len() * 320);
     for (i, l) in lines.iter().enumerate() {
-        let more = if i == PAGE {
+        let id = if more && i == 0 {
             format!(" id=\"{MORE_ID}\"")
         } else {
             String::new()
         };
-        out += &format!(
-            "<tr><td><a href=\"{}\"{more}>{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>\
-             <td class=\"note-cell\"><bdi>{}</bdi></td><td><button type=\"button\" class=\"link\" \
+        // A note in its own direction (`bdi`); no element for none.
+        let note = if l.note.is_empty() {
+            String::new()
+        } else {
+            format!("<bdi>{}</bdi>", text(&l.note))
+        };
+        let _ = write!(
+            out,
+            "<tr><td><a href=\"{}\"{id}>{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>\
+             <td class=\"note-cell\">{note}</td><td><button type=\"button\" class=\"link\" \
              data-delete=\"{}\">{}</button></td></tr>",
             attr(&Route::Results(Some(l.id.clone())).href()),
             text(&fmt_date(l.at)),
@@ -383,7 +397,6 @@ fn rows_markup(lines: &[Line]) -> RowsMarkup {
             l.burnout,
             l.rustout,
             text(&t(l.zone)),
-            text(&l.note),
             attr(&l.id),
             text(&delete),
         );
