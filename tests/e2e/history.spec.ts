@@ -206,6 +206,19 @@ test('a long history shows the newest 100 rows, and all on request', async ({ pa
   await expect(first).toHaveAttribute('href', '#/results/p49');
   await expect(first).toBeFocused();
   await expect(first).toBeInViewport();
+  // A row among those added deletes like any other; a row of the first
+  // 100 too, and the rows then move up without gaps or repeats.
+  await page.locator('table.history tbody tr').nth(120).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.locator('table.history tbody tr')).toHaveCount(149);
+  await expect(page.locator('a[href="#/results/p29"]')).toHaveCount(0);
+  await page.locator('table.history tbody tr').nth(0).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.locator('table.history tbody tr')).toHaveCount(148);
+  const hrefs = await page.locator('table.history tbody tr a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const expected = Array.from({ length: 150 }, (_, i) => `#/results/p${149 - i}`).filter((h) => !h.endsWith('/p149') && !h.endsWith('/p29'));
+  expect(hrefs).toEqual(expected);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('temper.data')!).data.checkins.map((c: { id: string }) => c.id));
+  expect(stored).not.toContain('p29');
+  expect(stored).not.toContain('p149');
 });
 
 test('insights over time: only what the history supports, each saying what it rests on', async ({ page }) => {
