@@ -10,11 +10,13 @@
 // 0. run wasm-opt on the main module;
 // 1. minify the glue with terser, which Trunk's own minifier can't parse,
 //    and update both sub-resource-integrity hashes in index.html;
-// 1b. prerender the home screen into index.html, in English, from
-//    i18n/en.json: it is what a first visit paints before the wasm has
-//    loaded (the app removes it when it mounts; assets/prefs.js hides it for
-//    other screens and languages), and list the languages (one per
-//    i18n/<code>.json) on <html data-langs> for assets/prefs.js;
+// 1b. put the prerendered home screen into index.html: the markup the
+//    app's own components render in English (src/bin/prerender.rs, run by
+//    xtask before this script; its file is the second argument). It is what
+//    a first visit paints before the wasm has loaded (the app removes it
+//    when it mounts; assets/prefs.js hides it for other screens and
+//    languages). And list the languages (one per i18n/<code>.json) on
+//    <html data-langs> for assets/prefs.js;
 // 1c. start loading the app right after the first paint rather than during
 //    parsing: Trunk's preload links and loader become one small loader that
 //    waits for a frame, then preloads the glue with its integrity hash and
@@ -32,6 +34,8 @@ import { execFileSync } from 'node:child_process';
 import { minify } from 'terser';
 
 const dist = process.argv[2] ?? 'dist';
+const prerendered = process.argv[3];
+if (!prerendered) throw new Error('usage: post-build.mjs <dist> <prerendered home.html>');
 const sri = (buf) => 'sha384-' + createHash('sha384').update(buf).digest('base64');
 const glue = readdirSync(dist).filter((f) => /^temper-[0-9a-f]+\.js$/.test(f));
 if (glue.length !== 1) throw new Error(`expected one JS glue file in ${dist}, found ${glue.length}`);
@@ -61,7 +65,7 @@ for (const [old, now] of [[trunkJs, Buffer.from(out.code)], [trunkWasm, optimize
   html = html.replace(sri(old), sri(now));
 }
 
-html = prerender(html, JSON.parse(readFileSync(join(dist, 'i18n', 'en.json'), 'utf8')));
+html = prerender(html, readFileSync(prerendered, 'utf8'));
 // (Each language is <code>.json, the start-up texts, and <code>.more.json.)
 html = listLanguages(html, readdirSync(join(dist, 'i18n')).filter((f) => f.endsWith('.json') && !f.endsWith('.more.json')).map((f) => f.slice(0, -5)).sort());
 html = paintFirst(html, glue[0], glue[0].replace(/\.js$/, '_bg.wasm'), sri(Buffer.from(out.code)), sri(optimized), split.loader);
@@ -155,9 +159,6 @@ async function splitWasm(glueName) {
   }
 }
 
-// The home screen as the app renders it with nothing saved yet, as static
-// markup. Texts are escaped; the structure mirrors src/lib.rs (App) and
-// src/pages/home.rs so nothing moves when the app takes over.
 // Tell assets/prefs.js which languages exist (one per i18n/<code>.json),
 // so that adding a language needs no code: <html data-langs="en es">.
 function listLanguages(page, codes) {
@@ -167,20 +168,10 @@ function listLanguages(page, codes) {
   return page.replace(tag[0], `${tag[0].slice(0, -1)} data-langs="${codes.join(' ')}">`);
 }
 
-function prerender(page, en) {
-  const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  const tx = (k) => {
-    if (!(k in en)) throw new Error(`prerender: no text ${k}`);
-    return esc(en[k]);
-  };
-  const nav = ['home', 'checkin', 'results', 'history', 'plan', 'privacy'].map((s) =>
-    `<li><a href="#/${s === 'home' ? '' : s}"${s === 'home' ? ' aria-current="page"' : ''}>${tx(`nav.${s}`)}</a></li>`).join('');
-  const markup = `<div id="prerender"><a class="skip" href="#main">${tx('skip')}</a>` +
-    `<header class="top"><a class="brand" href="#/">${tx('app.name')}</a><nav aria-label="${tx('nav.label')}"><ul>${nav}</ul></nav></header>` +
-    `<main id="main" tabindex="-1"><div class="static"><div><h1 tabindex="-1">${tx('home.title')}</h1>` +
-    `<p class="lead">${tx('home.lead')}</p><p>${tx('home.what')}</p><p class="promise"><strong>${tx('home.privacy')}</strong></p>` +
-    `<p><a class="button primary" href="#/checkin">${tx('home.start')}</a></p><p class="fine">${tx('home.notdiagnosis')}</p></div></div></main>` +
-    `<footer class="foot"><p>${tx('footer')}</p></footer></div>`;
+// The home screen as the app renders it with nothing saved yet (see 1b),
+// first in <body>.
+function prerender(page, markup) {
+  if (!markup.startsWith('<div id="prerender">')) throw new Error('prerender: the markup is not the #prerender screen');
   if (!page.includes('<body>')) throw new Error('prerender: no <body> in index.html');
   return page.replace('<body>', `<body>${markup}`);
 }

@@ -2,6 +2,10 @@
 //! lives in `temper_core`; browser I/O lives in one adapter per concern
 //! (`storage`, `files`, `lock`, `texts`).
 
+// Rendering the larger screens' view types to HTML (the `prerender`
+// build's Leptos) nests deeper than the compiler's default limit of 128.
+#![recursion_limit = "256"]
+
 pub mod dom;
 pub mod files;
 pub mod lazy;
@@ -255,10 +259,10 @@ fn Nav() -> impl IntoView {
     view! { <nav aria-label=t("nav.label")><ul>{links}</ul></nav> }
 }
 
-/// The skip link and the navigation, mounted in a task before the rest.
+/// The skip link and the navigation, mounted in a task before the rest
+/// (and prerendered into index.html with the first visit's home).
 #[component]
 pub fn Top(st: AppState) -> impl IntoView {
-    st.route.set(Route::parse(&current_hash()));
     provide_context(st);
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
@@ -318,11 +322,46 @@ pub fn App(st: AppState) -> impl IntoView {
             {screen}
         </main>
         <footer class="foot">
-            <p><a href="#/help">{t("footer.help")}</a></p>
-            <p>{t("footer")}</p>
+            <FootNotes/>
             <Preferences/>
         </footer>
     }
+}
+
+/// The footer's help link and its line about privacy (the part of the
+/// footer that is prerendered: the preferences need the app to act).
+#[component]
+fn FootNotes() -> impl IntoView {
+    view! {
+        <p><a href="#/help">{t("footer.help")}</a></p>
+        <p>{t("footer")}</p>
+    }
+}
+
+/// The first visit's home screen in the frame around it, as static HTML:
+/// what index.html shows before the app has loaded (`src/bin/prerender.rs`
+/// writes it at build time; the app removes `#prerender` when its own
+/// screen is in place, and `assets/prefs.js` hides it where it doesn't
+/// apply). Rendered from the same components as the app, with nothing
+/// stored: no storage, address or clock is read.
+#[cfg(feature = "prerender")]
+pub fn prerender_home(lang: Lang, texts: i18n::Texts) -> String {
+    set_language(lang, texts);
+    let owner = Owner::new();
+    owner.with(|| {
+        let st = AppState::fresh();
+        provide_context(st);
+        view! {
+            <div id="prerender">
+                <Top st/>
+                <main id="main" tabindex="-1">
+                    <pages::home::FirstVisit/>
+                </main>
+                <footer class="foot"><FootNotes/></footer>
+            </div>
+        }
+        .to_html()
+    })
 }
 
 /// The language and theme choices in the footer, remembered on this device.
@@ -488,6 +527,7 @@ fn start(lang: Lang, texts: i18n::Texts) {
         let loaded = state::load();
         later(move || {
             let st = AppState::from_loaded(loaded);
+            st.route.set(Route::parse(&current_hash()));
             leptos::mount::mount_to_body(move || Top(TopProps { st }));
             later(move || leptos::mount::mount_to_body(move || App(AppProps { st })));
         });

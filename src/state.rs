@@ -208,13 +208,23 @@ impl AppState {
     /// The state for what [`load`] returned (start-up loads in a task of
     /// its own, before the app mounts).
     pub fn from_loaded((data, status): (Data, Status)) -> Self {
+        Self::with(data, status, stored_plain_draft())
+    }
+
+    /// A first visit's state, on the home screen, with nothing stored and
+    /// nothing read (the prerender's).
+    pub fn fresh() -> Self {
+        Self::with(Data::default(), Status::Saving, None)
+    }
+
+    fn with(data: Data, status: Status, draft: Option<Draft>) -> Self {
         AppState {
             data: RwSignal::new(data),
             status: RwSignal::new(status),
             save_error: RwSignal::new(None),
             route: RwSignal::new(Route::Home),
             notice: RwSignal::new(None),
-            draft: RwSignal::new(stored_plain_draft()),
+            draft: RwSignal::new(draft),
             more_texts: RwSignal::new(crate::lazy::More::NotAsked),
         }
     }

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 /// A screen's heading, which takes focus when the screen opens.
 #[component]
 pub fn Title(#[prop(into)] text: String) -> impl IntoView {
-    autofocus();
+    // An effect, so it runs only in the browser (not in the prerender).
+    Effect::new(|_| autofocus());
     view! { <h1 tabindex="-1" data-autofocus="">{text}</h1> }
 }
 
@@ -22,8 +23,10 @@ pub fn Home() -> impl IntoView {
     }
 }
 
+/// The first visit's introduction; also prerendered into index.html
+/// (`crate::prerender_home`).
 #[component]
-fn FirstVisit() -> impl IntoView {
+pub fn FirstVisit() -> impl IntoView {
     let st = use_state();
     let has_draft = st.draft.with_untracked(Option::is_some);
     view! {

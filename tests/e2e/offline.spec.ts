@@ -74,6 +74,41 @@ test('a new version is offered, never switched to silently', async ({ page }) =>
   }
 });
 
+test('the static home screen is the app\'s own first-visit home: the same frame, texts and links', async ({ browser }) => {
+  // What a person reads and can follow: each region's text, every link's
+  // words and address, and the heading that takes focus.
+  const seen = (root: string) => ({
+    top: `${root} header.top`,
+    main: `${root} main`,
+    foot: `${root} footer.foot > p:not(.theme)`,
+  });
+  const read = async (page: Page, root: string) => {
+    const at = seen(root);
+    const out: Record<string, unknown> = {};
+    for (const [name, sel] of Object.entries(at)) {
+      out[name] = await page.locator(sel).allInnerTexts();
+      out[`${name} links`] = await page.locator(`${sel} a`).evaluateAll((as) =>
+        as.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('aria-current'), a.className]));
+    }
+    out.skip = await page.locator(`${root} a.skip`).evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    out.heading = await page.locator(`${root} main h1`).evaluateAll((hs) => hs.map((h) => [h.textContent, h.getAttribute('tabindex')]));
+    return out;
+  };
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  await page.route('**/*.wasm', (r) => r.abort());
+  await page.goto('./');
+  const painted = await read(page, '#prerender');
+  expect((painted.heading as string[][])[0]).toEqual(['How are you really doing at work?', '-1']);
+  expect(painted['main links']).toEqual([['Start check-in', '#/checkin', null, 'button primary']]);
+  await page.unroute('**/*.wasm');
+  await page.reload();
+  await expect(page.locator('#prerender')).toHaveCount(0);
+  await expect(page.locator('main h1')).toBeFocused();
+  expect(await read(page, 'body')).toEqual(painted);
+  await ctx.close();
+});
+
 test('the home screen is painted before the wasm arrives, and only where it applies', async ({ browser }) => {
   for (const [locale, hash, shown] of [['en-US', '', true], ['en-US', '#/history', false], ['es-ES', '', false]] as const) {
     const ctx = await browser.newContext({ locale, serviceWorkers: 'block' });

@@ -187,12 +187,18 @@ fn test(root: &Path) -> Result<(), String> {
                     "--target",
                     "wasm32-unknown-unknown",
                     "--all-targets",
-                    "--all-features",
+                    "--features",
+                    "split",
                     "--",
                     "-D",
                     "warnings",
                 ],
-            ))
+            ))?;
+            // The prerender's native build of the shell.
+            let mut args = vec!["clippy"];
+            args.extend(PRERENDER);
+            args.extend(["--", "-D", "warnings"]);
+            run(cmd(root, "cargo", &args))
         })?;
         step("3 core tests", &mut |c| {
             run_counting(
@@ -358,8 +364,39 @@ fn dist(root: &Path) -> Result<Budget, String> {
     trunk.env("CARGO_ENCODED_RUSTFLAGS", release_rustflags());
     run(trunk)?;
     split_texts(&root.join("dist").join("i18n"))?;
-    run(cmd(root, "node", &["scripts/post-build.mjs", "dist"]))?;
+    let home = prerender(root)?;
+    run(cmd(
+        root,
+        "node",
+        &["scripts/post-build.mjs", "dist", &home],
+    ))?;
     measure(&root.join("dist"))
+}
+
+/// The native build of the shell that prerenders the home screen: no
+/// client-side rendering, Leptos's HTML rendering instead.
+const PRERENDER: [&str; 7] = [
+    "-p",
+    "temper",
+    "--no-default-features",
+    "--features",
+    "prerender",
+    "--bin",
+    "prerender",
+];
+
+/// Render the first visit's home screen with the app's own components
+/// (`src/bin/prerender.rs`, a native build of the shell with Leptos's HTML
+/// rendering) from the English start-up texts just split; returns the
+/// file it wrote, which scripts/post-build.mjs puts into index.html.
+fn prerender(root: &Path) -> Result<String, String> {
+    let out = root.join("target").join("prerender-home.html");
+    let out = out.to_string_lossy().into_owned();
+    let mut args = vec!["run", "--quiet"];
+    args.extend(PRERENDER);
+    args.extend(["--", "dist/i18n/en.json", &out]);
+    run(cmd(root, "cargo", &args))?;
+    Ok(out)
 }
 
 /// Split each language file Trunk copied into its start-up texts
