@@ -80,10 +80,30 @@ test('the theme can be chosen by hand, is remembered, and passes axe both ways',
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('./');
   const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  // Every custom property the style sheet sets, as the page resolves it:
+  // style/main.css writes the dark palette twice (for a dark system, and
+  // for dark chosen by hand; CSS has no way to share one block between a
+  // media query and an attribute), so the two must stay the same.
+  const palette = () => page.evaluate(() => {
+    const names = new Set<string>();
+    const walk = (rules: CSSRuleList) => {
+      for (const r of Array.from(rules) as any[]) {
+        if (r.cssRules) walk(r.cssRules);
+        if (r.style) for (const n of Array.from(r.style as CSSStyleDeclaration)) if (n.startsWith('--')) names.add(n);
+      }
+    };
+    for (const sheet of Array.from(document.styleSheets)) walk(sheet.cssRules);
+    const style = getComputedStyle(document.documentElement);
+    return Object.fromEntries([...names].sort().map((n) => [n, style.getPropertyValue(n).trim()]));
+  });
   const light = await bg();
+  const lightPalette = await palette();
+  expect(Object.keys(lightPalette).length).toBeGreaterThan(15);
   await page.getByLabel('Theme').selectOption('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   expect(await bg()).not.toBe(light);
+  const darkPalette = await palette();
+  expect(darkPalette).not.toEqual(lightPalette);
   await axe(page, 'home, dark chosen on a light system');
   // Remembered, and applied before the app starts (no flash of the other theme).
   await page.route('**/*.wasm', (r) => r.abort());
@@ -95,10 +115,13 @@ test('the theme can be chosen by hand, is remembered, and passes axe both ways',
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.getByLabel('Theme').selectOption('light');
   expect(await bg()).toBe(light);
+  expect(await palette()).toEqual(lightPalette);
   await axe(page, 'home, light chosen on a dark system');
   await page.getByLabel('Theme').selectOption('system');
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
   expect(await bg()).not.toBe(light);
+  // The system's dark is the same palette as dark chosen by hand.
+  expect(await palette()).toEqual(darkPalette);
 });
 
 test.describe('in Spanish', () => {

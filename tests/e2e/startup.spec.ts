@@ -7,8 +7,18 @@ import { pulse, choose } from './pulse';
 test('the texts, glue and wasm are requested only after the first paint, and the app replaces the static screen without a layout shift', async ({ page }) => {
   await page.addInitScript(() => {
     (window as any).__shift = 0;
+    (window as any).__moved = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as any[]) if (!e.hadRecentInput) (window as any).__shift += e.value;
+      for (const e of list.getEntries() as any[]) {
+        if (e.hadRecentInput) continue;
+        (window as any).__shift += e.value;
+        // What moved, where from and to: said if the test fails.
+        for (const s of e.sources) {
+          const n = s.node;
+          (window as any).__moved.push(`${Math.round(e.startTime)} ms: ${n?.nodeName}${n?.id ? '#' + n.id : ''} in ${n?.parentElement?.nodeName}.${n?.parentElement?.className} ` +
+            `"${(n?.textContent ?? '').slice(0, 40)}" ${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`);
+        }
+      }
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto('./');
@@ -18,11 +28,11 @@ test('the texts, glue and wasm are requested only after the first paint, and the
   const t = await page.evaluate(() => {
     const paint = performance.getEntriesByType('paint').map((e) => e.startTime);
     const start = (suffix: string) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(suffix))?.startTime ?? -1;
-    return { paint: Math.min(...paint), texts: start('i18n/en.json'), glue: start('.js'), wasm: start('.wasm'), shift: (window as any).__shift };
+    return { paint: Math.min(...paint), texts: start('i18n/en.json'), glue: start('.js'), wasm: start('.wasm'), shift: (window as any).__shift, moved: (window as any).__moved };
   });
   expect(t.paint).toBeGreaterThan(0);
   for (const k of ['texts', 'glue', 'wasm'] as const) expect(t[k], k).toBeGreaterThanOrEqual(t.paint);
-  expect(t.shift).toBe(0);
+  expect(t.shift, t.moved.join('\n')).toBe(0);
   // One app, one main landmark, one navigation.
   await expect(page.locator('main')).toHaveCount(1);
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(1);
