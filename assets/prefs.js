@@ -8,7 +8,7 @@
 // - provides `temperPainted`, a promise settled once the first frame is on
 //   screen: the app's loader waits for it.
 // It only reads `temper.theme` and `temper.lang` (the app writes them), and
-// whether `temper.data` exists.
+// whether `temper.data` or `temper.draft` exists.
 (() => {
   const root = document.documentElement;
   let stored = {};
@@ -16,8 +16,9 @@
     stored = {
       theme: localStorage.getItem('temper.theme'),
       lang: localStorage.getItem('temper.lang'),
-      // Without reading it: a long history is a long string.
-      back: 'temper.data' in localStorage,
+      // Without reading them: a long history is a long string. A check-in
+      // in progress alone also changes home ("Continue your check-in").
+      back: 'temper.data' in localStorage || 'temper.draft' in localStorage,
     };
   } catch (e) {
     // Storage blocked: follow the system.
@@ -31,7 +32,8 @@
   root.lang = lang;
   // index.html carries the English home screen of a first visit, painted
   // before the app loads; anywhere else (another screen, another language,
-  // a person coming back to their own data) it would be wrong, so it is
+  // a person coming back to their own data or to a check-in in progress) it
+  // would be wrong, so it is
   // hidden until the app replaces it.
   if (lang !== 'en' || stored.back || !/^#?\/?$/.test(location.hash)) root.classList.add('no-prerender');
   // Downloads start once the first frame is on screen (the paint timing

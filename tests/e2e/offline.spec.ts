@@ -125,12 +125,29 @@ test('the home screen is painted before the wasm arrives, and only where it appl
     await ctx.close();
   }
   // A person coming back has a home of their own: the first visit's is
-  // not painted for them.
-  const ctx = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await ctx.newPage();
-  await page.addInitScript(() => localStorage.setItem('temper.data', '{"v":2,"data":{"checkins":[]}}'));
-  await page.route('**/*.wasm', (r) => r.abort());
-  await page.goto('./');
-  await expect(page.locator('#prerender h1')).toBeHidden();
-  await ctx.close();
+  // not painted for them, whether they have check-ins or only one in
+  // progress (their home offers to continue it).
+  for (const back of ['check-ins', 'a check-in in progress']) {
+    const ctx = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await ctx.newPage();
+    if (back === 'check-ins') {
+      await page.addInitScript(() => localStorage.setItem('temper.data', '{"v":2,"data":{"checkins":[]}}'));
+    } else {
+      await page.goto('./#/checkin');
+      await page.getByRole('button', { name: /Full check-in/ }).click();
+      await page.getByRole('radio', { name: 'Often' }).click();
+      await expect(page.locator('.progress-text')).toHaveText(/^Question 2 of/);
+      expect(await page.evaluate(() => localStorage.getItem('temper.data'))).toBeNull();
+      expect(await page.evaluate(() => localStorage.getItem('temper.draft'))).not.toBeNull();
+    }
+    await page.route('**/*.wasm', (r) => r.abort());
+    await page.goto('./#/');
+    await expect(page.locator('#prerender h1')).toBeHidden();
+    if (back !== 'check-ins') {
+      await page.unroute('**/*.wasm');
+      await page.reload();
+      await expect(page.getByRole('link', { name: /^Continue your check-in/ })).toBeVisible();
+    }
+    await ctx.close();
+  }
 });
