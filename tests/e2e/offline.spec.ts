@@ -129,19 +129,24 @@ test('the home screen is painted before the wasm arrives, and only where it appl
   // progress (their home offers to continue it).
   for (const back of ['check-ins', 'a check-in in progress']) {
     const ctx = await browser.newContext({ serviceWorkers: 'block' });
-    const page = await ctx.newPage();
     if (back === 'check-ins') {
-      await page.addInitScript(() => localStorage.setItem('temper.data', '{"v":2,"data":{"checkins":[]}}'));
+      await ctx.addInitScript(() => localStorage.setItem('temper.data', '{"v":2,"data":{"checkins":[]}}'));
     } else {
-      await page.goto('./#/checkin');
-      await page.getByRole('button', { name: /Full check-in/ }).click();
-      await page.getByRole('radio', { name: 'Often' }).click();
-      await expect(page.locator('.progress-text')).toHaveText(/^Question 2 of/);
-      expect(await page.evaluate(() => localStorage.getItem('temper.data'))).toBeNull();
-      expect(await page.evaluate(() => localStorage.getItem('temper.draft'))).not.toBeNull();
+      const first = await ctx.newPage();
+      await first.goto('./#/checkin');
+      await first.getByRole('button', { name: /Full check-in/ }).click();
+      await first.getByRole('radio', { name: 'Often' }).click();
+      await expect(first.locator('.progress-text')).toHaveText(/^Question 2 of/);
+      expect(await first.evaluate(() => localStorage.getItem('temper.data'))).toBeNull();
+      expect(await first.evaluate(() => localStorage.getItem('temper.draft'))).not.toBeNull();
+      await first.close();
     }
+    // A new page (going to #/ from #/checkin would not load one).
+    const page = await ctx.newPage();
     await page.route('**/*.wasm', (r) => r.abort());
     await page.goto('./#/');
+    // The static screen is there, since the app can't load, but hidden.
+    await expect(page.locator('#prerender')).toHaveCount(1);
     await expect(page.locator('#prerender h1')).toBeHidden();
     if (back !== 'check-ins') {
       await page.unroute('**/*.wasm');
