@@ -33,8 +33,7 @@
   // index.html carries the English home screen of a first visit, painted
   // before the app loads; anywhere else (another screen, another language,
   // a person coming back to their own data or to a check-in in progress) it
-  // would be wrong, so it is
-  // hidden until the app replaces it.
+  // would be wrong, so it is hidden until the app replaces it.
   if (lang !== 'en' || stored.back || !/^#?\/?$/.test(location.hash)) root.classList.add('no-prerender');
   // Downloads start once the first frame is on screen (the paint timing
   // entry is reported after the frame is presented), so they never compete
