@@ -38,6 +38,39 @@ test('the texts, glue and wasm are requested only after the first paint, and the
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(1);
 });
 
+// The browser may paint the static header before the parser has reached
+// all of its links (seen with a slow CPU: a 3 px shift of the name, one run
+// in about ten). So the name's place must not depend on the links.
+test("the header's name stays put while its navigation is still arriving", async ({ page }) => {
+  await page.goto('./');
+  await page.waitForFunction(() => !document.getElementById('prerender'));
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    const ys = await page.evaluate(() => {
+      const y = () => document.querySelector('header .brand')!.getBoundingClientRect().y;
+      const nav = document.querySelector('header nav')!;
+      const ul = nav.querySelector('ul')!;
+      const full = y();
+      // Parsed up to an empty first link, then up to the bare list, then
+      // before the navigation itself.
+      const first = ul.querySelector('li')!.cloneNode(true) as HTMLElement;
+      first.querySelector('a')!.textContent = '';
+      const kept = [...ul.children];
+      ul.replaceChildren(first);
+      const emptyLink = y();
+      ul.replaceChildren();
+      const bare = y();
+      nav.remove();
+      const none = y();
+      return { full, emptyLink, bare, none, kept: kept.length };
+    });
+    expect(ys.kept, `${width}`).toBeGreaterThan(3);
+    for (const k of ['emptyLink', 'bare', 'none'] as const) expect(ys[k], `${width} px, ${k}`).toBe(ys.full);
+    await page.reload();
+    await page.waitForFunction(() => !document.getElementById('prerender'));
+  }
+});
+
 test.describe(() => {
   // The service worker's precache fetches the wasm where page.route can't
   // hold it, and once it takes control it serves the page from that cache: on
