@@ -6,7 +6,10 @@
 //   decides for certain; this guess only saves a round trip), and sets
 //   <html lang> early;
 // - provides `temperPainted`, a promise settled once the first frame is on
-//   screen: the app's loader waits for it.
+//   screen: the app's loader waits for it;
+// - provides `temperFailed`, which the loader calls if the app can't start:
+//   it says so, in the page's language, instead of leaving a blank page (a
+//   person coming back) or a home screen whose button leads nowhere.
 // It only reads `temper.theme` and `temper.lang` (the app writes them), and
 // whether `temper.data` or `temper.draft` exists.
 (() => {
@@ -51,6 +54,19 @@
       requestAnimationFrame(() => setTimeout(go, 0));
     }
   });
+  // Nothing stored is read or touched here: the check-ins are still there
+  // for a reload, or for the next version. The build writes each
+  // language's text on <html data-failed-<code>> (scripts/post-build.mjs).
+  window.temperFailed = (error) => {
+    console.error(error);
+    if (document.getElementById('failed')) return;
+    const p = document.createElement('p');
+    p.id = 'failed';
+    p.className = 'banner';
+    p.setAttribute('role', 'alert');
+    p.textContent = root.getAttribute(`data-failed-${lang}`) || root.getAttribute('data-failed-en') || 'Temper could not start.';
+    document.body.prepend(p);
+  };
   // The language file the app will ask for (see scripts/post-build.mjs for
   // the app itself).
   window.temperPainted.then(() => {

@@ -1,7 +1,7 @@
 // `cargo xtask bench` runs this against the release build served on
 // loopback: node scripts/bench.mjs <base-url> <dist-dir>. It prints a table
 // and writes the same figures to target/bench.json.
-import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -17,8 +17,8 @@ const r = (n) => (typeof n === 'number' ? (Number.isInteger(n) ? String(n) : n.t
 // the default language's texts (loaded at start-up).
 const index = readFileSync(join(dist, 'index.html'), 'utf8');
 // Links and scripts, and the glue and wasm named in the inline loader.
-const referenced = [...index.matchAll(/(?:href=|src=|')\.?\/?([\w.-]+\.(?:js|wasm|css))/g)].map((m) => m[1]);
-const files = ['index.html', ...new Set(referenced), 'sw.js'].filter((f) => readdirSync(dist).includes(f));
+const referenced = [...index.matchAll(/(?:href=|src=|')(?:\.\/)?([\w-][\w./-]*\.(?:js|wasm|css))/g)].map((m) => m[1]);
+const files = ['index.html', ...new Set(referenced), 'sw.js'].filter((f) => existsSync(join(dist, f)));
 files.push('i18n/en.json');
 const sizes = (f) => {
   const buf = readFileSync(join(dist, f));
@@ -34,7 +34,10 @@ const totals = (list) => ({ file: 'total', raw: total(list, 'raw'), gzip: total(
 out.bytes.push(totals(out.bytes));
 // The split modules (src/lazy.rs), fetched when a screen is first opened:
 // not part of the first load; listed so their cost stays visible.
-out.lazyBytes = readdirSync(join(dist, 'lazy')).sort().map((f) => sizes(`lazy/${f}`));
+// They are the files in dist/app-<hash>/ the page doesn't name.
+const app = readdirSync(dist).filter((f) => /^app-[0-9a-f]+$/.test(f));
+if (app.length !== 1) throw new Error(`expected one app-<hash> directory in ${dist}, found ${app}`);
+out.lazyBytes = readdirSync(join(dist, app[0])).sort().map((f) => `${app[0]}/${f}`).filter((f) => !files.includes(f)).map(sizes);
 out.lazyBytes.push(totals(out.lazyBytes));
 
 // 2. Lighthouse, mobile preset (its default). Single runs vary a lot on a
@@ -280,7 +283,7 @@ await browser.close();
 // Report.
 console.log('\nFirst-load bytes            raw      gzip -9   brotli -11');
 for (const b of out.bytes) console.log(`  ${b.file.padEnd(36)} ${r(b.raw).padStart(8)} ${r(b.gzip).padStart(10)} ${r(b.brotli).padStart(10)}`);
-console.log(`\nLoaded when a screen is first opened (${out.lazyBytes.length - 1} files in lazy/)`);
+console.log(`\nLoaded when a screen is first opened (${out.lazyBytes.length - 1} files in ${app[0]}/)`);
 for (const b of out.lazyBytes) console.log(`  ${b.file.padEnd(36)} ${r(b.raw).padStart(8)} ${r(b.gzip).padStart(10)} ${r(b.brotli).padStart(10)}`);
 console.log(`\nLighthouse (mobile; median of ${out.lighthouse.runs ?? 0} runs, range in brackets)`);
 for (const [k, v] of Object.entries(out.lighthouse)) if (!k.endsWith('Range')) console.log(`  ${k.padEnd(16)} ${r(v).padStart(7)}${out.lighthouse[`${k}Range`] ? `   (${out.lighthouse[`${k}Range`]})` : ''}`);

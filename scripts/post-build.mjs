@@ -1,29 +1,28 @@
 // Post-build step for dist/ (run by `cargo xtask dist|test|serve` after
 // `trunk build`):
-// 00. split the wasm (src/lazy.rs): `wasm-split-cli` cuts Cargo's wasm
+// 1. split the wasm (src/lazy.rs): `wasm-split-cli` cuts Cargo's wasm
 //    (built with the `split` feature and `--emit-relocs`) into the main
 //    module and one module per lazily loaded screen, plus modules of code
 //    those share; wasm-bindgen then makes the glue for the main module,
-//    which replaces Trunk's. The other modules go to dist/lazy/ with a
-//    content hash in their names, optimized by wasm-opt, and the loader
-//    that fetches them is written as split-<hash>.js;
-// 0. run wasm-opt on the main module;
-// 1. minify the glue with terser, which Trunk's own minifier can't parse,
-//    and update both sub-resource-integrity hashes in index.html;
-// 1b. put the prerendered home screen into index.html: the markup the
+//    which replaces Trunk's (Trunk's glue and wasm are deleted). All of it
+//    goes into dist/app-<hash>/ under the names the tools gave it: every
+//    wasm through wasm-opt, both JS files through terser (Trunk's own
+//    minifier can't parse the glue), and nothing rewritten;
+// 2. put the prerendered home screen into index.html: the markup the
 //    app's own components render in English (src/bin/prerender.rs, run by
 //    xtask before this script; its file is the second argument). It is what
 //    a first visit paints before the wasm has loaded (the app removes it
 //    when it mounts; assets/prefs.js hides it for other screens and
 //    languages). And list the languages (one per i18n/<code>.json) on
-//    <html data-langs> for assets/prefs.js;
-// 1c. start loading the app right after the first paint rather than during
+//    <html data-langs> for assets/prefs.js, with each one's words for an
+//    app that could not start (<html data-failed-<code>>);
+// 3. start loading the app right after the first paint rather than during
 //    parsing: Trunk's preload links and loader become one small loader that
-//    waits for a frame, then preloads the glue with its integrity hash and
-//    fetches the wasm with its integrity hash;
-// 2. add the Content-Security-Policy meta tag, with the sha256 of Trunk's
-//    inline loader script computed from the final file;
-// 3. write sw.js from assets/sw.js with the list of every file in the build
+//    waits for a frame, then preloads the glue and the split modules'
+//    loader and fetches the wasm, each with its integrity hash;
+// 4. add the Content-Security-Policy meta tag, with the sha256 of each
+//    inline script, computed from the final file;
+// 5. write sw.js from assets/sw.js with the list of every file in the build
 //    and a version derived from their contents, so each build gets a new
 //    cache and hashed file names are always precached.
 import { readFileSync, writeFileSync, readdirSync, statSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -37,38 +36,25 @@ const dist = process.argv[2] ?? 'dist';
 const prerendered = process.argv[3];
 if (!prerendered) throw new Error('usage: post-build.mjs <dist> <prerendered home.html>');
 const sri = (buf) => 'sha384-' + createHash('sha384').update(buf).digest('base64');
-const glue = readdirSync(dist).filter((f) => /^temper-[0-9a-f]+\.js$/.test(f));
-if (glue.length !== 1) throw new Error(`expected one JS glue file in ${dist}, found ${glue.length}`);
-const file = join(dist, glue[0]);
-const wasmFile = join(dist, glue[0].replace(/\.js$/, '_bg.wasm'));
-// Trunk's files, as index.html's integrity hashes name them.
-const trunkJs = readFileSync(file);
-const trunkWasm = readFileSync(wasmFile);
+// Trunk's glue and wasm: replaced by the split build's (see 1), so they go.
+const trunk = readdirSync(dist).filter((f) => /^temper-[0-9a-f]+(\.js|_bg\.wasm)$/.test(f));
+if (trunk.length !== 2) throw new Error(`expected Trunk's glue and wasm in ${dist}, found ${trunk}`);
 // The wasm-opt settings (from the source index.html).
 const params = readFileSync('index.html', 'utf8').match(/data-wasm-opt-params="([^"]*)"/);
 if (!params) throw new Error('no data-wasm-opt-params in index.html');
 // (Its output is kept quiet: the split modules' name sections carry a subsection it
 // doesn't know, and it warns about each; an error still stops the build.)
 const wasmOpt = (from, to) => execFileSync('node_modules/.bin/wasm-opt', ['-Oz', ...params[1].split(/\s+/), from, '-o', to], { stdio: 'pipe' });
-const split = await splitWasm(glue[0]);
-const before = split.js;
-writeFileSync(wasmFile, split.wasm);
-wasmOpt(wasmFile, wasmFile);
-const optimized = readFileSync(wasmFile);
-console.log(`post-build: main wasm ${split.wasm.length} -> ${optimized.length} bytes after wasm-opt`);
-const out = await minify(before.toString('utf8'), { module: true, compress: true, mangle: true });
-writeFileSync(file, out.code);
+const app = await buildApp();
+for (const f of trunk) rmSync(join(dist, f));
 const indexPath = join(dist, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
-for (const [old, now] of [[trunkJs, Buffer.from(out.code)], [trunkWasm, optimized]]) {
-  if (!html.includes(sri(old))) throw new Error('an integrity hash was not found in index.html');
-  html = html.replace(sri(old), sri(now));
-}
 
 html = prerender(html, readFileSync(prerendered, 'utf8'));
 // (Each language is <code>.json, the start-up texts, and <code>.more.json.)
 html = listLanguages(html, readdirSync(join(dist, 'i18n')).filter((f) => f.endsWith('.json') && !f.endsWith('.more.json')).map((f) => f.slice(0, -5)).sort());
-html = paintFirst(html, glue[0], glue[0].replace(/\.js$/, '_bg.wasm'), sri(Buffer.from(out.code)), sri(optimized), split.loader);
+html = paintFirst(html, app);
+for (const f of trunk) if (html.includes(f)) throw new Error(`index.html still names ${f}`);
 
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (inline.length === 0) throw new Error('no inline loader script found in index.html');
@@ -90,9 +76,9 @@ if (!charset) throw new Error('no <meta charset> in index.html');
 // Right after the charset, before anything the policy must govern.
 html = html.replace(charset[0], `${charset[0]}<meta http-equiv=Content-Security-Policy content="${csp}">`);
 writeFileSync(indexPath, html);
-console.log(`post-build: ${glue[0]} ${before.length} -> ${out.code.length} bytes; CSP with ${hashes.length} inline hash(es)`);
+console.log(`post-build: CSP with ${hashes.length} inline hash(es)`);
 
-// 3. The service worker, written last so the list covers the final files.
+// 5. The service worker, written last so the list covers the final files.
 const files = [];
 const walk = (dir, prefix) => {
   for (const name of readdirSync(dir).sort()) {
@@ -112,9 +98,13 @@ const sw = template
 writeFileSync(join(dist, 'sw.js'), (await minify(sw, { compress: true, mangle: true })).code);
 console.log(`post-build: sw.js precaches ${precache.length} entries`);
 
-// 00. Split Cargo's wasm (see the top of this file). Returns the main
-// module's wasm and glue, and the loader's file name and integrity hash.
-async function splitWasm(glueName) {
+// 1. Split Cargo's wasm (see the top of this file) into dist/app-<hash>/:
+// the main module (`main_bg.wasm`), its glue (`main.js`), the loader of the
+// split modules (`__wasm_split.js`) and those modules, under the names the
+// tools give them, which are the names they import and fetch each other by
+// (relative to their own address): nothing in them is rewritten. The
+// directory's name is a hash of all of it, so a new build is a new address.
+async function buildApp() {
   const cargoWasm = join(process.env.CARGO_TARGET_DIR ?? 'target', 'wasm32-unknown-unknown', 'release', 'temper.wasm');
   const input = readFileSync(cargoWasm);
   if (!input.includes(Buffer.from('__wasm_split_unstable')) || !input.includes(Buffer.from('reloc.CODE'))) {
@@ -124,51 +114,58 @@ async function splitWasm(glueName) {
   try {
     execFileSync('wasm-split-cli', [cargoWasm, tmp]);
     execFileSync('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-typescript',
-      '--out-dir', join(tmp, 'bg'), '--out-name', 'temper', join(tmp, 'main.wasm')]);
-    let loader = readFileSync(join(tmp, '__wasm_split.js'), 'utf8');
-    const swap = (old, now) => {
-      if (!loader.includes(old)) throw new Error(`split: ${old} not in the loader`);
-      loader = loader.split(old).join(now);
+      '--out-dir', join(tmp, 'bg'), '--out-name', 'main', join(tmp, 'main.wasm')]);
+    const glue = readFileSync(join(tmp, 'bg', 'main.js'), 'utf8');
+    const loader = readFileSync(join(tmp, '__wasm_split.js'), 'utf8');
+    // What the two import from each other (checked, not changed).
+    if (!glue.includes('from "./__wasm_split.js"')) throw new Error('split: the glue does not import ./__wasm_split.js');
+    if (!loader.includes('from "./main.js"')) throw new Error('split: the loader does not import ./main.js');
+    const js = async (code) => Buffer.from((await minify(code, { module: true, compress: true, mangle: true })).code);
+    const opt = (from) => {
+      const to = join(tmp, `opt-${from.replace(/\W/g, '_')}`);
+      wasmOpt(from, to);
+      return readFileSync(to);
     };
-    swap('from "./main.js"', `from "./${glueName}"`);
-    const lazy = join(dist, 'lazy');
-    rmSync(lazy, { recursive: true, force: true });
-    mkdirSync(lazy);
+    const files = new Map([['main.js', await js(glue)], ['__wasm_split.js', await js(loader)], ['main_bg.wasm', opt(join(tmp, 'bg', 'main_bg.wasm'))]]);
     const modules = readdirSync(tmp).filter((f) => f.endsWith('.wasm') && f !== 'main.wasm').sort();
     if (modules.length === 0) throw new Error('split: no lazily loaded modules');
     for (const f of modules) {
-      const optimized = join(tmp, `opt-${f}`);
-      wasmOpt(join(tmp, f), optimized);
-      const bytes = readFileSync(optimized);
-      const name = `${f.slice(0, -5)}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.wasm`;
-      writeFileSync(join(lazy, name), bytes);
-      swap(`"./${f}"`, `"./lazy/${name}"`);
+      if (!loader.includes(`"./${f}"`)) throw new Error(`split: the loader does not fetch ${f}`);
+      files.set(f, opt(join(tmp, f)));
     }
-    const code = Buffer.from((await minify(loader, { module: true, compress: true, mangle: true })).code);
-    const name = `split-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
-    for (const f of readdirSync(dist).filter((f) => /^split-[0-9a-f]+\.js$/.test(f))) rmSync(join(dist, f));
-    writeFileSync(join(dist, name), code);
-    let js = readFileSync(join(tmp, 'bg', 'temper.js'), 'utf8');
-    const imports = js.match(/^import \* as \w+ from "\.\/__wasm_split\.js"$/gm) ?? [];
-    if (imports.length === 0) throw new Error('split: the glue does not import the loader');
-    js = js.replace(/^(import \* as \w+ from )"\.\/__wasm_split\.js"$/gm, `$1"./${name}"`);
-    console.log(`post-build: split into the main module and ${modules.length} lazily loaded ones (dist/lazy/)`);
-    return { js: Buffer.from(js), wasm: readFileSync(join(tmp, 'bg', 'temper_bg.wasm')), loader: { name, sri: sri(code) } };
+    const hash = createHash('sha256');
+    for (const [name, bytes] of files) hash.update(name).update(bytes);
+    const dir = `app-${hash.digest('hex').slice(0, 16)}`;
+    for (const f of readdirSync(dist).filter((f) => /^app-[0-9a-f]+$/.test(f))) rmSync(join(dist, f), { recursive: true });
+    mkdirSync(join(dist, dir));
+    for (const [name, bytes] of files) writeFileSync(join(dist, dir, name), bytes);
+    console.log(`post-build: ${dist}/${dir}: main wasm ${files.get('main_bg.wasm').length} bytes after wasm-opt, glue ${files.get('main.js').length}, and ${modules.length} lazily loaded modules`);
+    const at = (name) => ({ href: `./${dir}/${name}`, integrity: sri(files.get(name)) });
+    return { glue: at('main.js'), loader: at('__wasm_split.js'), wasm: at('main_bg.wasm') };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
 
 // Tell assets/prefs.js which languages exist (one per i18n/<code>.json),
-// so that adding a language needs no code: <html data-langs="en es">.
+// so that adding a language needs no code: <html data-langs="en es">. And
+// give it each language's words for an app that could not start
+// (`start.failed`, shown by `temperFailed` when the wasm never runs): the
+// language files can't be read by an app that isn't there.
 function listLanguages(page, codes) {
   if (!codes.includes('en') || !codes.every((c) => /^[a-z]{2,3}$/.test(c))) throw new Error(`bad i18n files: ${codes}`);
   const tag = page.match(/<html[^>]*>/);
   if (!tag) throw new Error('no <html> tag in index.html');
-  return page.replace(tag[0], `${tag[0].slice(0, -1)} data-langs="${codes.join(' ')}">`);
+  const escape = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const failed = codes.map((code) => {
+    const text = JSON.parse(readFileSync(join('i18n', `${code}.json`), 'utf8'))['start.failed'];
+    if (typeof text !== 'string' || !text) throw new Error(`i18n/${code}.json has no start.failed`);
+    return ` data-failed-${code}="${escape(text)}"`;
+  });
+  return page.replace(tag[0], `${tag[0].slice(0, -1)} data-langs="${codes.join(' ')}"${failed.join('')}>`);
 }
 
-// The home screen as the app renders it with nothing saved yet (see 1b),
+// The home screen as the app renders it with nothing saved yet (see 2),
 // first in <body>.
 function prerender(page, markup) {
   if (!markup.startsWith('<div id="prerender">')) throw new Error('prerender: the markup is not the #prerender screen');
@@ -177,27 +174,31 @@ function prerender(page, markup) {
 }
 
 // Replace Trunk's two preload links and module loader with a loader that
-// runs after the first paint (`temperPainted`, from assets/prefs.js). The
-// integrity hashes are kept: the glue through a modulepreload link with
-// `integrity`, the wasm through fetch's `integrity`.
-function paintFirst(page, js, wasm, jsSri, wasmSri, split) {
+// runs after the first paint (`temperPainted`, from assets/prefs.js), for
+// the files of `buildApp`, each with its integrity hash: the glue and the
+// split modules' loader through modulepreload links with `integrity`, the
+// wasm through fetch's `integrity`.
+function paintFirst(page, app) {
   const links = [...page.matchAll(/<link[^>]*rel=(?:modulepreload|preload)[^>]*>/g)].map((m) => m[0]);
   const loader = page.match(/<script type=module>import init, \* as bindings from '\.\/[^']+';[\s\S]*?<\/script>/);
   if (links.length < 2 || !loader) throw new Error("paintFirst: Trunk's loader has changed shape");
   for (const l of new Set(links)) page = page.split(l).join('');
   const code = `(window.temperPainted || Promise.resolve()).then(async () => {` +
-    `for (const [href, integrity] of [['./${js}', '${jsSri}'], ['./${split.name}', '${split.sri}']]) {` +
+    `for (const [href, integrity] of [['${app.glue.href}', '${app.glue.integrity}'], ['${app.loader.href}', '${app.loader.integrity}']]) {` +
     `const l = document.createElement('link'); l.rel = 'modulepreload'; l.href = href; l.integrity = integrity; document.head.append(l); }` +
-    `const get = () => fetch('./${wasm}', { integrity: '${wasmSri}' });` +
+    `const get = () => fetch('${app.wasm.href}', { integrity: '${app.wasm.integrity}' });` +
     // Compile (streaming, or from bytes where the server's MIME type rules
     // that out), then instantiate and start in a later task: two shorter
     // tasks instead of one long one.
-    `const [bindings, module] = await Promise.all([import('./${js}'),` +
+    `const [bindings, module] = await Promise.all([import('${app.glue.href}'),` +
     ` WebAssembly.compileStreaming(get()).catch(async () => WebAssembly.compile(await (await get()).arrayBuffer()))]);` +
     `await new Promise((go) => setTimeout(go));` +
     `const wasm = await bindings.default({ module_or_path: module });` +
     `window.wasmBindings = bindings;` +
     `dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));` +
-    `});`;
+    // Whatever stopped it (the glue or wasm didn't arrive or didn't match
+    // its hash, the browser can't compile it, the app failed as it
+    // started): said on the page rather than a blank or dead screen.
+    `}).catch((e) => window.temperFailed ? window.temperFailed(e) : console.error(e));`;
   return page.replace(loader[0], `<script type=module>${code}</script>`);
 }

@@ -156,3 +156,37 @@ test('the home screen is painted before the wasm arrives, and only where it appl
     await ctx.close();
   }
 });
+
+test('an app that cannot start says so in the page\'s language, and what is stored stays as it was', async ({ browser }) => {
+  const stored = '{"v":2,"data":{"checkins":[{"id":"c1","at":1760000000000,"m":"pulse","cv":1,"a":{"ex1":3,"cy1":2,"ef1":1,"bo1":2,"di1":3,"uc1":1}}]}}';
+  const cases = [
+    // A person coming back (the static screen is hidden: without this, a blank page).
+    { locale: 'en-US', data: true, fail: 'abort', words: /^Temper could not start in this browser\. Anything you saved here is untouched\./ },
+    // The wasm arrives but is not the one the page names (its integrity hash).
+    { locale: 'en-US', data: true, fail: 'garbled', words: /^Temper could not start/ },
+    { locale: 'es-ES', data: true, fail: 'abort', words: /^Temper no pudo iniciarse en este navegador\./ },
+    // A first visit: the static home stays, with the reason its button does nothing.
+    { locale: 'en-US', data: false, fail: 'abort', words: /^Temper could not start/ },
+  ] as const;
+  for (const c of cases) {
+    const ctx = await browser.newContext({ locale: c.locale, serviceWorkers: 'block' });
+    if (c.data) await ctx.addInitScript((s) => { if (!localStorage.getItem('temper.data')) localStorage.setItem('temper.data', s); }, stored);
+    const page = await ctx.newPage();
+    await page.route('**/*.wasm', (r) => (c.fail === 'abort' ? r.abort() : r.fulfill({ contentType: 'application/wasm', body: Buffer.from('\0asm not the app') })));
+    await page.goto('./');
+    const alert = page.getByRole('alert');
+    await expect(alert, `${c.locale} ${c.fail}`).toHaveText(c.words);
+    await expect(alert).toBeVisible();
+    await expect(alert).toHaveCount(1);
+    await expect(page.locator('#prerender h1')).toBeVisible({ visible: !c.data && c.locale === 'en-US' });
+    expect(await page.evaluate(() => localStorage.getItem('temper.data'))).toBe(c.data ? stored : null);
+    // Once it can load, the app starts as usual, with the same data.
+    await page.unroute('**/*.wasm');
+    await page.reload();
+    await expect(page.locator('main h1')).toHaveCount(1);
+    await expect(page.locator('#prerender')).toHaveCount(0);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    expect(await page.evaluate(() => localStorage.getItem('temper.data'))).toBe(c.data ? stored : null);
+    await ctx.close();
+  }
+});

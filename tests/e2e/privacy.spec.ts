@@ -1,6 +1,9 @@
 import { test, expect, Page } from '@playwright/test';
 import { choose } from './pulse';
 
+// A split module (src/lazy.rs), in the build's dist/app-<hash>/.
+const lazyModule = /\/app-[0-9a-f]{16}\/(?:split|chunk)_[a-z_0-9]+\.wasm$/;
+
 // Record every request (its address, and how it was sent) and every CSP
 // violation from the first byte on.
 async function watch(page: Page) {
@@ -52,14 +55,14 @@ test('a whole session stays on this origin, sends nothing, after load fetches on
   const sw = await (await page.request.get('./sw.js')).text();
   const after = requests.slice(atLoad).filter((u) => !u.startsWith('blob:') && !u.startsWith('data:'));
   expect(requests.filter((u) => u.endsWith('/i18n/en.more.json'))).toHaveLength(1);
-  const lazy = requests.filter((u) => u.includes('/lazy/'));
+  const lazy = requests.filter((u) => lazyModule.test(u));
   expect(lazy.length).toBeGreaterThan(0);
   expect(new Set(lazy).size).toBe(lazy.length);
   for (const url of after) {
     const u = new URL(url);
     expect(u.origin).toBe(origin);
     expect(u.search).toBe('');
-    const file = u.pathname.match(/\/(lazy\/[a-z_0-9]+-[0-9a-f]{16}\.wasm|i18n\/en\.more\.json)$/);
+    const file = u.pathname.match(/\/(app-[0-9a-f]{16}\/(?:split|chunk)_[a-z_0-9]+\.wasm|i18n\/en\.more\.json)$/);
     expect(file, url).not.toBeNull();
     expect(sw).toContain(`"./${file![1]}"`);
   }

@@ -142,7 +142,7 @@ test.describe(() => {
 
   test('a screen whose code is slow to arrive holds up no other screen', async ({ page }) => {
     // The history screen's own module never arrives.
-    await page.route('**/lazy/split_history-*.wasm', () => {});
+    await page.route(/\/app-[0-9a-f]+\/split_history\.wasm$/, () => {});
     await page.goto('./#/history');
     await expect(page.locator('main .loading')).toHaveText('Loading…');
     await page.getByRole('navigation').getByRole('link', { name: 'Plan' }).click();
@@ -160,7 +160,7 @@ test.describe(() => {
     // first visit, say): the prefetch after start-up fails too.
     const fresh = await context.newPage();
     let failing = true;
-    await fresh.route('**/lazy/*.wasm', (route) => (failing ? route.abort('internetdisconnected') : route.continue()));
+    await fresh.route(/\/app-[0-9a-f]+\/(split|chunk)_\w+\.wasm$/, (route) => (failing ? route.abort('internetdisconnected') : route.continue()));
     await fresh.goto('./#/history');
     // Two messages: the screen, and the stored data, whose reader is split
     // off too (src/lazy.rs `Codec`) and left unread, untouched.

@@ -267,8 +267,8 @@ fn test(root: &Path) -> Result<(), String> {
 pub struct Budget {
     files: Vec<(String, u64, u64)>,
     total_gzip: u64,
-    /// The split modules in dist/lazy/, fetched when a screen is first
-    /// opened (src/lazy.rs): reported, not part of the first load.
+    /// The split modules in dist/app-<hash>/, fetched when a screen is
+    /// first opened (src/lazy.rs): reported, not part of the first load.
     lazy: Vec<(String, u64, u64)>,
 }
 
@@ -282,23 +282,59 @@ fn gzip_len(path: &Path) -> Result<u64, String> {
 }
 
 /// Sizes of what a first visit downloads: the page, its scripts, wasm, CSS
-/// and the default language's texts.
+/// and the default language's texts. The app's own files are in
+/// `dist/app-<hash>/` (scripts/post-build.mjs): the glue, the split
+/// modules' loader and the main wasm load first, the other modules later.
 fn measure(dist: &Path) -> Result<Budget, String> {
+    const FIRST: [&str; 3] = ["main.js", "__wasm_split.js", "main_bg.wasm"];
+    let listing = |dir: &Path| -> Result<Vec<std::fs::DirEntry>, String> {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .flatten()
+            .collect();
+        entries.sort_by_key(|e| e.file_name());
+        Ok(entries)
+    };
+    let sized = |name: String, e: &std::fs::DirEntry| -> Result<(String, u64, u64), String> {
+        let raw = e.metadata().map_err(|e| e.to_string())?.len();
+        Ok((name, raw, gzip_len(&e.path())?))
+    };
     let mut files = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(dist)
-        .map_err(|e| e.to_string())?
-        .flatten()
-        .collect();
-    entries.sort_by_key(|e| e.file_name());
-    for e in entries {
+    let mut lazy = Vec::new();
+    let mut apps = Vec::new();
+    for e in listing(dist)? {
         let name = e.file_name().to_string_lossy().into_owned();
-        if [".html", ".js", ".wasm", ".css"]
+        if name.starts_with("app-") && e.path().is_dir() {
+            apps.push(name);
+        } else if [".html", ".js", ".wasm", ".css"]
             .iter()
             .any(|x| name.ends_with(x))
         {
-            let raw = e.metadata().map_err(|e| e.to_string())?.len();
-            files.push((name, raw, gzip_len(&e.path())?));
+            files.push(sized(name, &e)?);
         }
+    }
+    let [app] = apps.as_slice() else {
+        return Err(format!(
+            "expected one app-<hash> directory in {}, found {apps:?}",
+            dist.display()
+        ));
+    };
+    for e in listing(&dist.join(app))? {
+        let file = e.file_name().to_string_lossy().into_owned();
+        let name = format!("{app}/{file}");
+        if FIRST.contains(&file.as_str()) {
+            files.push(sized(name, &e)?);
+        } else {
+            lazy.push(sized(name, &e)?);
+        }
+    }
+    if files
+        .iter()
+        .filter(|f| f.0.starts_with(app.as_str()))
+        .count()
+        != FIRST.len()
+    {
+        return Err(format!("{app} lacks one of {FIRST:?}"));
     }
     // The texts of the default language are part of the first load too.
     let texts = dist.join("i18n").join("en.json");
@@ -307,17 +343,6 @@ fn measure(dist: &Path) -> Result<Budget, String> {
         .len();
     files.push(("i18n/en.json".into(), raw, gzip_len(&texts)?));
     let total_gzip = files.iter().map(|f| f.2).sum();
-    let mut lazy = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(dist.join("lazy"))
-        .map_err(|e| format!("{}/lazy: {e}", dist.display()))?
-        .flatten()
-        .collect();
-    entries.sort_by_key(|e| e.file_name());
-    for e in entries {
-        let raw = e.metadata().map_err(|e| e.to_string())?.len();
-        let name = format!("lazy/{}", e.file_name().to_string_lossy());
-        lazy.push((name, raw, gzip_len(&e.path())?));
-    }
     Ok(Budget {
         files,
         total_gzip,
