@@ -138,7 +138,7 @@ test('a theme choice that cannot be saved still applies, and says it will not be
 test('the code that reads stored data is fetched only when there is data to read or save; if it cannot arrive, the data is left as it is', async ({ browser }) => {
   const ctx = await browser.newContext({ serviceWorkers: 'block' });
   const page = await ctx.newPage();
-  const codec = (u: string) => /\/lazy\/split_codec-[0-9a-f]+\.wasm$/.test(u);
+  const codec = (u: string) => /\/app-[0-9a-f]+\/split_codec\.wasm$/.test(u);
   const asked: string[] = [];
   page.on('request', (r) => asked.push(r.url()));
   // A first visit: home without it.
@@ -168,7 +168,7 @@ test('the code that reads stored data is fetched only when there is data to read
 test('a check-in in progress left unread for want of that code is resumed once it arrives, never replaced', async ({ browser }) => {
   const ctx = await browser.newContext({ serviceWorkers: 'block' });
   const page = await ctx.newPage();
-  const codec = /\/lazy\/split_codec-[0-9a-f]+\.wasm$/;
+  const codec = /\/app-[0-9a-f]+\/split_codec\.wasm$/;
   await page.goto('./#/checkin');
   await page.getByRole('button', { name: /Quick pulse/ }).click();
   for (let n = 1; n <= 3; n++) await choose(page, 'Sometimes');
