@@ -13,11 +13,11 @@ const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 const out = { bytes: [], lighthouse: null, timings: {}, storage: {} };
 const r = (n) => (typeof n === 'number' ? (Number.isInteger(n) ? String(n) : n.toFixed(Math.abs(n) < 10 ? 2 : 1)) : String(n));
 
-// 1. First-load bytes: the page and everything it references, plus sw.js and
-// the default language's texts (loaded at start-up).
+// 1. First-load bytes: the page and everything it references (the icon
+// too), plus sw.js and the default language's texts (loaded at start-up).
 const index = readFileSync(join(dist, 'index.html'), 'utf8');
 // Links and scripts, and the glue and wasm named in the inline loader.
-const referenced = [...index.matchAll(/(?:href=|src=|')(?:\.\/)?([\w-][\w./-]*\.(?:js|wasm|css))/g)].map((m) => m[1]);
+const referenced = [...index.matchAll(/(?:href=|src=|')(?:\.\/)?([\w-][\w./-]*\.(?:js|wasm|css|png))/g)].map((m) => m[1]);
 const files = ['index.html', ...new Set(referenced), 'sw.js'].filter((f) => existsSync(join(dist, f)));
 files.push('i18n/en.json');
 const sizes = (f) => {

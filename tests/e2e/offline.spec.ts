@@ -42,6 +42,20 @@ test('the manifest makes it installable', async ({ page, request }) => {
   for (const icon of manifest.icons) expect((await request.get(icon.src)).ok()).toBe(true);
 });
 
+test('the page\'s icon is a small PNG from the same origin (an SVG one is drawn as a document of its own as the page starts)', async ({ page, request }) => {
+  await page.goto('./');
+  const icons = page.locator('link[rel~="icon"]');
+  await expect(icons).toHaveCount(1);
+  const href = (await icons.getAttribute('href'))!;
+  expect(href).not.toMatch(/^data:|\.svg$/);
+  const res = await request.get(href);
+  expect(res.ok()).toBe(true);
+  expect(res.headers()['content-type']).toBe('image/png');
+  const png = await res.body();
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  expect(png.length).toBeLessThan(1024);
+});
+
 test('a new version is offered, never switched to silently', async ({ page }) => {
   await page.goto('./#/checkin');
   await installed(page);

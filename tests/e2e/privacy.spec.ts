@@ -51,7 +51,8 @@ test('a whole session stays on this origin, sends nothing, after load fetches on
   // screens (src/lazy.rs: fetched once the browser is idle, or when a
   // screen is opened first): their code, and the rest of the texts, each
   // once. Plain GETs of files the service worker precaches, from this
-  // origin, carrying nothing.
+  // origin, carrying nothing. The page's icon may come among them too: the
+  // browser fetches it when it likes, sometimes after the page is idle.
   const sw = await (await page.request.get('./sw.js')).text();
   const after = requests.slice(atLoad).filter((u) => !u.startsWith('blob:') && !u.startsWith('data:'));
   expect(requests.filter((u) => u.endsWith('/i18n/en.more.json'))).toHaveLength(1);
@@ -62,7 +63,7 @@ test('a whole session stays on this origin, sends nothing, after load fetches on
     const u = new URL(url);
     expect(u.origin).toBe(origin);
     expect(u.search).toBe('');
-    const file = u.pathname.match(/\/(app-[0-9a-f]{16}\/(?:split|chunk)_[a-z_0-9]+\.wasm|i18n\/en\.more\.json)$/);
+    const file = u.pathname.match(/\/(app-[0-9a-f]{16}\/(?:split|chunk)_[a-z_0-9]+\.wasm|i18n\/en\.more\.json|icons\/icon-32\.png)$/);
     expect(file, url).not.toBeNull();
     expect(sw).toContain(`"./${file![1]}"`);
   }

@@ -281,8 +281,8 @@ fn gzip_len(path: &Path) -> Result<u64, String> {
     Ok(out.stdout.len() as u64)
 }
 
-/// Sizes of what a first visit downloads: the page, its scripts, wasm, CSS
-/// and the default language's texts. The app's own files are in
+/// Sizes of what a first visit downloads: the page, its scripts, wasm, CSS,
+/// the default language's texts and the page's icon. The app's own files are in
 /// `dist/app-<hash>/` (scripts/post-build.mjs): the glue, the split
 /// modules' loader and the main wasm load first, the other modules later.
 fn measure(dist: &Path) -> Result<Budget, String> {
@@ -342,6 +342,12 @@ fn measure(dist: &Path) -> Result<Budget, String> {
         .map_err(|e| format!("{}: {e}", texts.display()))?
         .len();
     files.push(("i18n/en.json".into(), raw, gzip_len(&texts)?));
+    // And the page's icon, which the browser fetches as the page loads.
+    let icon = dist.join("icons").join("icon-32.png");
+    let raw = std::fs::metadata(&icon)
+        .map_err(|e| format!("{}: {e}", icon.display()))?
+        .len();
+    files.push(("icons/icon-32.png".into(), raw, gzip_len(&icon)?));
     let total_gzip = files.iter().map(|f| f.2).sum();
     Ok(Budget {
         files,
