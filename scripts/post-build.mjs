@@ -64,7 +64,7 @@ const csp = [
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
   "connect-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self'",
   "manifest-src 'self'",
   "worker-src 'self'",
   "base-uri 'none'",
