@@ -336,18 +336,15 @@ fn measure(dist: &Path) -> Result<Budget, String> {
     {
         return Err(format!("{app} lacks one of {FIRST:?}"));
     }
-    // The texts of the default language are part of the first load too.
-    let texts = dist.join("i18n").join("en.json");
-    let raw = std::fs::metadata(&texts)
-        .map_err(|e| format!("{}: {e}", texts.display()))?
-        .len();
-    files.push(("i18n/en.json".into(), raw, gzip_len(&texts)?));
-    // And the page's icon, which the browser fetches as the page loads.
-    let icon = dist.join("icons").join("icon-32.png");
-    let raw = std::fs::metadata(&icon)
-        .map_err(|e| format!("{}: {e}", icon.display()))?
-        .len();
-    files.push(("icons/icon-32.png".into(), raw, gzip_len(&icon)?));
+    // Outside those, the default language's texts, and the page's icon,
+    // which the browser fetches as the page loads.
+    for name in ["i18n/en.json", "icons/icon-32.png"] {
+        let path = dist.join(name);
+        let raw = std::fs::metadata(&path)
+            .map_err(|e| format!("{}: {e}", path.display()))?
+            .len();
+        files.push((name.to_string(), raw, gzip_len(&path)?));
+    }
     let total_gzip = files.iter().map(|f| f.2).sum();
     Ok(Budget {
         files,
