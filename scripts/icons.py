@@ -1,8 +1,9 @@
 """Draw Temper's PNG app icons (committed under assets/icons/).
 
 Run by hand when the icon changes: `pip install pillow && python3 scripts/icons.py`.
-The shapes match assets/icon.svg: a rounded blue square, a white wave, an
-orange dot. The maskable icon keeps the drawing inside the central 80 %.
+The shapes are those of scripts/icon.svg (the drawing, on a 64-unit grid; not
+shipped): a rounded blue square, a white wave, an orange dot. The maskable
+icon keeps the drawing inside the central 80 %.
 """
 from PIL import Image, ImageDraw
 
