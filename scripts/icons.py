@@ -39,10 +39,16 @@ def draw(size: int, maskable: bool) -> Image.Image:
 
 
 if __name__ == "__main__":
-    # The page's icon (index.html): a PNG, since an SVG one is drawn as a
-    # document of its own on the page's main thread as it starts. 32
-    # colours look the same at this size and take a third of the bytes.
-    draw(32, False).quantize(32, method=Image.FASTOCTREE).save("assets/icons/icon-32.png", optimize=True)
-    draw(192, False).save("assets/icons/icon-192.png", optimize=True)
-    draw(512, False).save("assets/icons/icon-512.png", optimize=True)
-    draw(512, True).save("assets/icons/icon-maskable-512.png", optimize=True)
+    # PNGs only, since Chromium draws an SVG icon as a document of its own on
+    # the page's main thread as it starts: the page's icon (index.html) and
+    # the manifest's, one of which it fetches as the page starts. In 32
+    # colours they look the same and take a fifth to a third of the bytes
+    # (192 px: 9,041 -> 1,942 B).
+    for size, maskable, name in [
+        (32, False, "icon-32"),
+        (192, False, "icon-192"),
+        (512, False, "icon-512"),
+        (512, True, "icon-maskable-512"),
+    ]:
+        small = draw(size, maskable).quantize(32, method=Image.FASTOCTREE)
+        small.save(f"assets/icons/{name}.png", optimize=True)
