@@ -51,6 +51,11 @@ test('the manifest makes it installable', async ({ page, request }) => {
     expect(res.headers()['content-type']).toBe('image/png');
     expect((await res.body()).length, icon.src).toBeLessThan(6 * 1024);
   }
+  // And Chromium's own check finds nothing missing (a test's browser
+  // context is a private one, which it names as the only reason).
+  const cdp = await page.context().newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
 });
 
 test('the page\'s icon is a small PNG from the same origin (an SVG one is drawn as a document of its own as the page starts)', async ({ page, request }) => {
