@@ -1,10 +1,21 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect, Page, APIRequestContext } from '@playwright/test';
 import { pulse as quickPulse } from './pulse';
 import * as fs from 'fs';
 
 async function pulse(page: Page, base: string) {
   await quickPulse(page, 'Often', base + '#/checkin');
   await expect(page.getByRole('meter', { name: 'Burnout', exact: true })).toHaveAttribute('aria-valuenow', '58');
+}
+
+// An icon as the browser gets it: from this origin, served and made as a
+// PNG, smaller than `max` bytes.
+async function expectPng(request: APIRequestContext, src: string, max: number) {
+  const res = await request.get(src);
+  expect(res.ok(), src).toBe(true);
+  expect(res.headers()['content-type'], src).toBe('image/png');
+  const png = await res.body();
+  expect(png.subarray(1, 4).toString(), src).toBe('PNG');
+  expect(png.length, src).toBeLessThan(max);
 }
 
 // Wait until the service worker controls the page and has precached the build.
@@ -46,10 +57,7 @@ test('the manifest makes it installable', async ({ page, request }) => {
   // in Lighthouse traces).
   for (const icon of manifest.icons) {
     expect(icon.type).toBe('image/png');
-    const res = await request.get(icon.src);
-    expect(res.ok()).toBe(true);
-    expect(res.headers()['content-type']).toBe('image/png');
-    expect((await res.body()).length, icon.src).toBeLessThan(6 * 1024);
+    await expectPng(request, icon.src, 6 * 1024);
   }
   // And Chromium's own check finds nothing missing (a test's browser
   // context is a private one, which it names as the only reason).
@@ -64,12 +72,7 @@ test('the page\'s icon is a small PNG from the same origin (an SVG one is drawn 
   await expect(icons).toHaveCount(1);
   const href = (await icons.getAttribute('href'))!;
   expect(href).not.toMatch(/^data:|\.svg$/);
-  const res = await request.get(href);
-  expect(res.ok()).toBe(true);
-  expect(res.headers()['content-type']).toBe('image/png');
-  const png = await res.body();
-  expect(png.subarray(1, 4).toString()).toBe('PNG');
-  expect(png.length).toBeLessThan(1024);
+  await expectPng(request, href, 1024);
 });
 
 test('a new version is offered, never switched to silently', async ({ page }) => {
