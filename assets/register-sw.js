@@ -24,7 +24,10 @@ if ('serviceWorker' in navigator) {
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (reloading) location.reload();
   });
-  window.addEventListener('load', () => {
+  let asked = false;
+  const register = () => {
+    if (asked) return;
+    asked = true;
     navigator.serviceWorker.register('./sw.js').then((reg) => {
       if (!reg) return;
       if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
@@ -35,5 +38,26 @@ if ('serviceWorker' in navigator) {
         });
       });
     }, () => {});
+  };
+  // Not before the app has started: installing downloads every file again
+  // (`cache: 'reload'`, see sw.js), which on a first visit competed with
+  // the app's own downloads and start-up. The app has started once it has
+  // taken the static screen away (`#prerender`, src/lib.rs); then register
+  // after the frame that shows the app (a hidden tab runs no frames: 1 s).
+  // A start that fails never takes it away: 10 s after the page loaded.
+  window.addEventListener('load', () => {
+    const soon = () => {
+      requestAnimationFrame(() => setTimeout(register, 0));
+      setTimeout(register, 1000);
+    };
+    const started = () => !document.getElementById('prerender');
+    if (started()) return soon();
+    setTimeout(register, 10000);
+    new MutationObserver((_, watch) => {
+      if (started()) {
+        watch.disconnect();
+        soon();
+      }
+    }).observe(document.body, { childList: true });
   });
 }

@@ -43,6 +43,28 @@ for (const base of ['./', './tools/temper/']) {
   });
 }
 
+test('the service worker is registered only once the app has started, so installing it never competes with start-up', async ({ page }) => {
+  // What the page held when it asked for the worker, and when the app's
+  // first screen was on.
+  await page.addInitScript(() => {
+    const w = window as any;
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (...args: any[]) {
+      w.asked = { staticScreen: !!document.getElementById('prerender'), at: performance.now() };
+      return register.apply(this, args as any);
+    };
+    addEventListener('DOMContentLoaded', () => new MutationObserver((_, o) => {
+      if (!document.getElementById('prerender')) { w.started = performance.now(); o.disconnect(); }
+    }).observe(document.body, { childList: true }));
+  });
+  await page.goto('./');
+  await installed(page);
+  const { asked, started } = await page.evaluate(() => ({ asked: (window as any).asked, started: (window as any).started }));
+  expect(asked.staticScreen).toBe(false);
+  expect(asked.at).toBeGreaterThan(started);
+  await expect(page.getByRole('heading', { level: 1, name: 'How are you really doing at work?' })).toBeVisible();
+});
+
 test('the manifest makes it installable', async ({ page, request }) => {
   await page.goto('./');
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
