@@ -1,7 +1,8 @@
 // The display-preferences adapter, run before the first paint:
 // - applies the remembered theme, so a chosen dark or light theme never
 //   flashes the other one;
-// - hides the prerendered English home screen when it doesn't apply;
+// - hides the prerendered English home screen when it doesn't apply, and
+//   the app behind it until the app replaces it;
 // - starts downloading the language file the app will ask for (the app
 //   decides for certain; this guess only saves a round trip), and sets
 //   <html lang> early;
@@ -38,6 +39,11 @@
   // a person coming back to their own data or to a check-in in progress) it
   // would be wrong, so it is hidden until the app replaces it.
   if (lang !== 'en' || stored.back || !/^#?\/?$/.test(location.hash)) root.classList.add('no-prerender');
+  // The app mounts behind the static screen and stays hidden until it
+  // replaces it (src/lib.rs `drop_prerender` removes this). Set here, not
+  // in index.html, so that without JavaScript nothing is hidden: the
+  // <noscript> words show.
+  root.setAttribute('data-starting', '');
   // Downloads start once the first frame is on screen (the paint timing
   // entry is reported after the frame is presented), so they never compete
   // with it. A hidden tab paints nothing: it starts at once. Without paint

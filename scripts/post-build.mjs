@@ -166,11 +166,13 @@ function listLanguages(page, codes) {
 }
 
 // The home screen as the app renders it with nothing saved yet (see 2),
-// first in <body>.
+// first in <body>, after the <noscript> words (shown above it when
+// JavaScript is off).
 function prerender(page, markup) {
   if (!markup.startsWith('<div id="prerender">')) throw new Error('prerender: the markup is not the #prerender screen');
-  if (!page.includes('<body>')) throw new Error('prerender: no <body> in index.html');
-  return page.replace('<body>', `<body>${markup}`);
+  const start = page.match(/<body>\s*(<noscript>[\s\S]*?<\/noscript>)?/);
+  if (!start) throw new Error('prerender: no <body> in index.html');
+  return page.replace(start[0], `${start[0]}${markup}`);
 }
 
 // Replace Trunk's two preload links and module loader with a loader that

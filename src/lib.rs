@@ -535,9 +535,14 @@ fn start(lang: Lang, texts: i18n::Texts) {
 }
 
 /// Swap the static home screen painted before the app loaded (index.html)
-/// for the app, which stays hidden by CSS while `#prerender` exists.
+/// for the app, which CSS hides while `<html data-starting>` is set
+/// (assets/prefs.js).
 fn drop_prerender() {
-    if let Some(p) = dom::document().and_then(|d| d.get_element_by_id("prerender")) {
+    let Some(doc) = dom::document() else { return };
+    if let Some(p) = doc.get_element_by_id("prerender") {
         p.remove();
+    }
+    if let Some(root) = doc.document_element() {
+        let _ = root.remove_attribute("data-starting");
     }
 }

@@ -179,3 +179,27 @@ test.describe(() => {
     expect(await fresh.evaluate(() => localStorage.getItem('temper.data'))).toBe(stored);
   });
 });
+
+// Without JavaScript the app can't run: the page says so above the static
+// home screen, rather than offering a button that leads nowhere with the
+// reason hidden. With it, the words stay out of sight, and the app's frame
+// is hidden behind the static screen until it replaces it.
+test('with JavaScript off the page says it needs it; with it on, one frame at a time', async ({ browser, page }) => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const off = await ctx.newPage();
+  await off.goto('./');
+  // (Playwright's text search skips <noscript>, so it is named here.)
+  const words = off.locator('noscript p');
+  await expect(words).toBeVisible();
+  await expect(words).toContainText('Temper needs JavaScript and WebAssembly to run.');
+  const [said, heading] = await Promise.all([words.boundingBox(), off.locator('#prerender h1').boundingBox()]);
+  expect(said!.y).toBeLessThan(heading!.y);
+  await ctx.close();
+
+  await page.goto('./');
+  await page.waitForFunction(() => !document.getElementById('prerender'));
+  await expect(page.locator('noscript p')).toBeHidden();
+  await expect(page.locator('html')).not.toHaveAttribute('data-starting');
+  await expect(page.locator('main')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(1);
+});
