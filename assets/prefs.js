@@ -15,6 +15,11 @@
 // whether `temper.data` or `temper.draft` exists.
 (() => {
   const root = document.documentElement;
+  // The app mounts behind the static screen and stays hidden until it
+  // replaces it (src/lib.rs `drop_prerender` removes this). Set here, not
+  // in index.html, so that without JavaScript nothing is hidden: the
+  // <noscript> words show. First, so nothing below can skip it.
+  root.setAttribute('data-starting', '');
   let stored = {};
   try {
     stored = {
@@ -39,11 +44,6 @@
   // a person coming back to their own data or to a check-in in progress) it
   // would be wrong, so it is hidden until the app replaces it.
   if (lang !== 'en' || stored.back || !/^#?\/?$/.test(location.hash)) root.classList.add('no-prerender');
-  // The app mounts behind the static screen and stays hidden until it
-  // replaces it (src/lib.rs `drop_prerender` removes this). Set here, not
-  // in index.html, so that without JavaScript nothing is hidden: the
-  // <noscript> words show.
-  root.setAttribute('data-starting', '');
   // Downloads start once the first frame is on screen (the paint timing
   // entry is reported after the frame is presented), so they never compete
   // with it. A hidden tab paints nothing: it starts at once. Without paint
