@@ -386,9 +386,11 @@ fn rows_markup(lines: &[Line], more: bool) -> RowsMarkup {
         } else {
             format!("<bdi>{}</bdi>", text(&l.note))
         };
+        // The date is the row's header: a screen reader moving along a row
+        // (or to its Delete) hears which check-in it is in.
         let _ = write!(
             out,
-            "<tr><td><a href=\"{}\"{id}>{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>\
+            "<tr><th scope=\"row\"><a href=\"{}\"{id}>{}</a></th><td>{}</td><td>{}</td><td>{}</td><td>{}</td>\
              <td class=\"note-cell\">{note}</td><td><button type=\"button\" class=\"link\" \
              data-delete=\"{}\">{}</button></td></tr>",
             attr(&Route::Results(Some(l.id.clone())).href()),

@@ -28,6 +28,11 @@ test('history: chart, since last time, notes as text, delete with undo, delete a
   await expect(page.getByText('Rust-out: 75, up 50 (worse)')).toBeVisible();
   await expect(page.getByText('Burnout: 58, up 16 (worse)')).toBeVisible();
   await expect(page.getByText(/^Reduced efficacy:/)).toHaveCount(0);
+  // Each row's date is its header (a screen reader names the row by it),
+  // and links to that check-in's results.
+  await expect(rows(page).first().getByRole('rowheader')).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+  await expect(page.getByRole('rowheader')).toHaveCount(2);
+  await expect(rows(page).first().getByRole('rowheader').getByRole('link')).toHaveAttribute('href', /^#\/results\/.+/);
   const note = rows(page).first().locator('.note-cell');
   await expect(note).toHaveText('<b>tired</b> & bored');
   expect(await note.locator('b').count()).toBe(0);

@@ -18,7 +18,7 @@ test('a history stored by an earlier release shows the same figures, and is writ
   await expect(rows).toHaveCount(figures.length);
   // Newest first: row i is figures[n - 1 - i]; columns 3 and 4 are the indices.
   const cells = await rows.evaluateAll((trs) => trs.map((tr) => {
-    const td = tr.querySelectorAll('td');
+    const td = (tr as HTMLTableRowElement).cells;
     return [td[0].querySelector('a')!.getAttribute('href'), td[2].textContent, td[3].textContent];
   }));
   cells.forEach(([href, burnout, rustout], i) => {
