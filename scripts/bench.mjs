@@ -140,10 +140,23 @@ for (const rate of [1, 4]) {
     const loads = [];
     const again = [];
     const all = [];
+    const atOnce = [];
+    // The rows shown: the rest of the list is built ahead, hidden.
     const open = () => page.evaluate(() => new Promise((done) => {
       const t0 = performance.now();
       location.hash = '#/history';
-      const poll = () => (document.querySelectorAll('table.history tbody tr').length === 100 ? done(performance.now() - t0) : requestAnimationFrame(poll));
+      const poll = () => (document.querySelectorAll('table.history tbody:not([hidden]) tr').length === 100 ? done(performance.now() - t0) : requestAnimationFrame(poll));
+      poll();
+    }));
+    const home = async () => {
+      await page.evaluate(() => { location.hash = '#/'; });
+      await page.waitForFunction(() => !document.querySelector('table.history'));
+    };
+    // Then every row, after "Show all 1000 check-ins".
+    const showAll = () => page.evaluate(() => new Promise((done) => {
+      const t0 = performance.now();
+      document.getElementById('history-showall').click();
+      const poll = () => (document.querySelectorAll('table.history tbody:not([hidden]) tr').length === 1000 ? done(performance.now() - t0) : requestAnimationFrame(poll));
       poll();
     }));
     for (let i = 0; i < 3; i++) {
@@ -151,19 +164,22 @@ for (const rate of [1, 4]) {
       await page.reload();
       await page.waitForFunction(() => !document.getElementById('prerender') && document.querySelector('main h1'));
       loads.push(await open());
-      await page.evaluate(() => { location.hash = '#/'; });
-      await page.waitForFunction(() => !document.querySelector('table.history'));
+      await home();
       again.push(await open());
-      // Then every row, after "Show all 1000 check-ins".
-      all.push(await page.evaluate(() => new Promise((done) => {
-        const t0 = performance.now();
-        document.getElementById('history-showall').click();
-        const poll = () => (document.querySelectorAll('table.history tbody tr').length === 1000 ? done(performance.now() - t0) : requestAnimationFrame(poll));
-        poll();
-      })));
+      // Clicked as soon as the first 100 rows show (no person is that
+      // quick: the button is below them), with the rest not yet built.
+      atOnce.push(await showAll());
+      // As a person meets it: the rest built ahead while the screen was
+      // idle (src/pages/history.rs), then clicked.
+      await home();
+      await open();
+      await page.waitForFunction(() => document.querySelectorAll('table.history tbody[hidden] tr').length === 900, null, { timeout: 20000 });
+      await page.waitForTimeout(200);
+      all.push(await showAll());
     }
     out.timings[`cpu${rate}x`].history1000Ms = median(loads);
     out.timings[`cpu${rate}x`].history1000AgainMs = median(again);
+    out.timings[`cpu${rate}x`].history1000AllRowsAtOnceMs = median(atOnce);
     out.timings[`cpu${rate}x`].history1000AllRowsMs = median(all);
   }
   await page.close();
@@ -307,6 +323,7 @@ out.targets = [
   ['answer -> next <= 50 ms (4x)', T.cpu4x.answerToNextMs, T.cpu4x.answerToNextMs <= 50],
   ['history, 1,000 check-ins <= 100 ms (1x)', T.cpu1x.history1000Ms, T.cpu1x.history1000Ms <= 100],
   ['history "Show all" 1,000 rows <= 250 ms (1x)', T.cpu1x.history1000AllRowsMs, T.cpu1x.history1000AllRowsMs <= 250],
+  ['  the same, clicked as the rows show <= 250 ms', T.cpu1x.history1000AllRowsAtOnceMs, T.cpu1x.history1000AllRowsAtOnceMs <= 250],
   ['5 MB import, descending keys <= 1000 ms (1x)', T.import5MB.descendingKeysMs, T.import5MB.descendingKeysMs <= 1000],
   ['5 MB import, minimal check-ins <= 1000 ms (1x)', T.import5MB.minimalCheckinsMs, T.import5MB.minimalCheckinsMs <= 1000],
   ['10,000 check-ins: start-up, extra <= 100 ms (1x)', T.storage10k.startupExtraMs, T.storage10k.startupExtraMs <= 100],

@@ -293,13 +293,38 @@ pub const MAX_MARKS: usize = 60;
 /// The history list shows this many newest check-ins until the person
 /// asks for all.
 pub const PAGE: usize = 100;
+/// The rest of the list comes in parts of this many rows, each a table
+/// body of its own.
+pub const PART: usize = 100;
+/// At most this many parts are built ahead, hidden, while the browser is
+/// idle; with more check-ins than that, "Show all" builds the others when
+/// asked.
+pub const AHEAD: usize = 9;
 
-/// The list's rows in two parts: the newest [`PAGE`], shown at once, and
-/// the rest, shown (as a part of their own, so the first part stays as it
-/// is) once the person asks for all; empty until then.
-pub fn pages<T>(rows: &[T], all: bool) -> (&[T], &[T]) {
+/// The list's rows: the newest [`PAGE`], shown at once, and the rest in
+/// parts of [`PART`], shown once the person asks for all (each part is
+/// added on its own, so the rows before it stay as they are).
+pub fn pages<T>(rows: &[T]) -> (&[T], std::slice::Chunks<'_, T>) {
     let (first, rest) = rows.split_at(rows.len().min(PAGE));
-    (first, if all { rest } else { &[] })
+    (first, rest.chunks(PART))
+}
+
+/// How many of the rest's `parts` are in the page: every one once the
+/// person has asked for all (`all`); before that, the ones built ahead
+/// (`built`), at most [`AHEAD`].
+pub fn parts_in_page(parts: usize, built: usize, all: bool) -> usize {
+    if all {
+        parts
+    } else {
+        built.min(parts).min(AHEAD)
+    }
+}
+
+/// Whether to build one more part ahead, with `built` of `parts` built:
+/// not once the person has asked for all (they are all built then), and
+/// never more than [`AHEAD`].
+pub fn build_another(parts: usize, built: usize, all: bool) -> bool {
+    !all && built < parts.min(AHEAD)
 }
 
 /// The stress-spectrum map's four squares in its 240-unit box: the corner
@@ -384,18 +409,45 @@ mod tick_tests {
 
 #[cfg(test)]
 mod page_tests {
-    use super::{pages, PAGE};
+    use super::{build_another, pages, parts_in_page, AHEAD, PAGE, PART};
 
     #[test]
-    fn the_rest_comes_only_when_asked_for_and_nothing_is_shown_twice() {
-        let rows: Vec<usize> = (0..PAGE + 7).collect();
-        let (first, rest) = pages(&rows, false);
-        assert_eq!((first.len(), rest.len()), (PAGE, 0));
-        let (first, rest) = pages(&rows, true);
-        assert_eq!((first.len(), rest.len(), rest[0]), (PAGE, 7, PAGE));
-        let few = [1, 2, 3];
-        assert_eq!(pages(&few, true), (&few[..], &[][..]));
-        assert_eq!(pages::<u8>(&[], false), (&[][..], &[][..]));
+    fn the_first_page_then_the_rest_in_parts_with_nothing_twice_or_lost() {
+        for n in [
+            0,
+            3,
+            PAGE,
+            PAGE + 1,
+            PAGE + 7,
+            PAGE + PART,
+            2 * PAGE + PART + 1,
+            1_234,
+        ] {
+            let rows: Vec<usize> = (0..n).collect();
+            let (first, rest) = pages(&rows);
+            assert_eq!(first.len(), n.min(PAGE));
+            let parts: Vec<&[usize]> = rest.collect();
+            assert!(parts.iter().all(|p| !p.is_empty() && p.len() <= PART));
+            let again: Vec<usize> = first.iter().chain(parts.concat().iter()).copied().collect();
+            assert_eq!(again, rows, "{n} rows");
+        }
+    }
+
+    #[test]
+    fn parts_are_built_ahead_up_to_the_limit_and_all_shown_when_asked() {
+        for parts in 0..AHEAD + 3 {
+            let mut built = 0;
+            while build_another(parts, built, false) {
+                built += 1;
+                assert_eq!(parts_in_page(parts, built, false), built);
+            }
+            assert_eq!(built, parts.min(AHEAD));
+            assert!(!build_another(parts, built, true));
+            assert_eq!(parts_in_page(parts, built, true), parts);
+            assert_eq!(parts_in_page(parts, 0, true), parts);
+            // Built for more rows than are left (after a delete): only those left.
+            assert_eq!(parts_in_page(parts, parts + 5, false), parts.min(AHEAD));
+        }
     }
 }
 

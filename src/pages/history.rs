@@ -8,8 +8,8 @@ use crate::{dom, files, fmt_date, t, tf, tk, tn};
 use leptos::prelude::*;
 use temper_core::backup::{self, ImportMode, Preview};
 use temper_core::history::{
-    chart_points, date_ticks, pages, polyline, rows, since_last, y_of, Point, Since, LEFT,
-    MAX_MARKS, PAGE, PATH_LEN, RIGHT, WIDTH,
+    build_another, chart_points, date_ticks, pages, parts_in_page, polyline, rows, since_last,
+    y_of, Point, Since, LEFT, MAX_MARKS, PAGE, PATH_LEN, RIGHT, WIDTH,
 };
 use temper_core::insight::{insights, Insight};
 use temper_core::route::Route;
@@ -304,13 +304,49 @@ fn List(lines: Memo<Vec<Line>>) -> impl IntoView {
     let st = use_state();
     let show_all = RwSignal::new(false);
     let total = Memo::new(move |_| lines.with(Vec::len));
-    // The table's rows as escaped markup (see `RowsMarkup`), in two
-    // bodies: "Show all" adds the second and leaves the first as it is.
-    let first = Memo::new(move |_| lines.with(|l| rows_markup(pages(l, false).0, false)));
-    let rest = Memo::new(move |_| {
-        let all = show_all.get();
-        lines.with(|l| rows_markup(pages(l, all).1, true))
+    // The table's rows as escaped markup (see `RowsMarkup`): the first
+    // page in one body, the rest in parts of a body each.
+    let first = Memo::new(move |_| lines.with(|l| rows_markup(pages(l).0, false)));
+    let parts = Memo::new(move |_| lines.with(|l| pages(l).1.len()));
+    // The rest is built ahead while the browser is idle, a part at a time,
+    // hidden until "Show all": then showing it is only style and layout
+    // (see README "Performance"). Each change of the rows starts a new
+    // generation, whose parts are built afresh; `built` counts the parts
+    // of the generation it names.
+    let generation = Memo::new(move |prev: Option<&u32>| {
+        lines.track();
+        prev.map_or(0, |g| g.wrapping_add(1))
     });
+    let built = RwSignal::new((0u32, 0usize));
+    let built_of = |(of, n): (u32, usize), g: u32| if of == g { n } else { 0 };
+    let built_now = move || {
+        let g = generation.get();
+        built_of(built.get(), g)
+    };
+    Effect::new(move |_| {
+        let (g, n) = (generation.get(), built_now());
+        if build_another(parts.get(), n, show_all.get()) {
+            request_idle_callback(move || {
+                // Only the part this was asked for: nothing if the rows
+                // changed since, another callback built it, or the screen
+                // is gone.
+                if generation.try_get_untracked() == Some(g) {
+                    built.try_maybe_update(|b| {
+                        let next = built_of(*b, g) == n;
+                        if next {
+                            *b = (g, n + 1);
+                        }
+                        (next, ())
+                    });
+                }
+            });
+        }
+    });
+    let in_page = move || {
+        let g = generation.get();
+        let n = parts_in_page(parts.get(), built_now(), show_all.get());
+        (0..n).map(move |i| (g, i))
+    };
     // The rows' Delete buttons, found by their `data-delete` id.
     let on_rows = move |ev: leptos::ev::MouseEvent| {
         use wasm_bindgen::JsCast;
@@ -344,9 +380,14 @@ fn List(lines: Memo<Vec<Line>>) -> impl IntoView {
             <table class="history" on:click=on_rows>
                 <thead><tr>{cols}<th scope="col"><span class="sr-only">{t("history.col.actions")}</span></th></tr></thead>
                 <tbody inner_html=move || first.get().0></tbody>
-                <Show when=move || !rest.with(|r| r.0.is_empty())>
-                    <tbody inner_html=move || rest.get().0></tbody>
-                </Show>
+                <For each=in_page key=|k| *k let((_, i))>
+                    <tbody
+                        hidden=move || !show_all.get()
+                        inner_html=lines.with_untracked(|l| {
+                            rows_markup(pages(l).1.nth(i).unwrap_or_default(), i == 0).0
+                        })
+                    ></tbody>
+                </For>
             </table>
         </div>
         <Show when={move || !show_all.get() && total.get() > PAGE}>
