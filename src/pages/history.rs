@@ -326,7 +326,7 @@ fn List(lines: Memo<Vec<Line>>) -> impl IntoView {
     Effect::new(move |_| {
         let (g, n) = (generation.get(), built_now());
         if build_another(parts.get(), n, show_all.get()) {
-            request_idle_callback(move || {
+            dom::when_idle(move || {
                 // Only the part this was asked for: nothing if the rows
                 // changed since, another callback built it, or the screen
                 // is gone.

@@ -203,3 +203,24 @@ test('with JavaScript off the page says it needs it; with it on, one frame at a 
   await expect(page.locator('main')).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(1);
 });
+
+test('while the app is starting only the app is hidden: a failed start and an update on offer stay in view', async ({ page }) => {
+  await page.goto('./');
+  await page.waitForFunction(() => !document.getElementById('prerender'));
+  // What a start that never finished leaves: the start-up attribute still
+  // set, prefs.js's failure message, and (after 10 s) register-sw.js's
+  // offer of a waiting version, both put before everything else in <body>.
+  await page.evaluate(() => {
+    document.documentElement.setAttribute('data-starting', '');
+    (window as unknown as { temperFailed: (e: Error) => void }).temperFailed(new Error('test'));
+    const bar = document.createElement('p');
+    bar.id = 'update';
+    bar.className = 'banner';
+    bar.textContent = 'Update available.';
+    document.body.prepend(bar);
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'could not start' })).toBeVisible();
+  await expect(page.locator('#update')).toBeVisible();
+  await expect(page.locator('main')).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+});
