@@ -30,8 +30,9 @@ const IDLE_WAIT_MS: u32 = 500;
 
 /// Run `f` once, when the browser is next idle, or after
 /// [`IDLE_WAIT_MS`] if it never is: a page that draws no frames may get
-/// no idle time at all (measured in headless Chromium: none for over 2 s
-/// after a click, in 5 of 12 runs). Where `requestIdleCallback` is
+/// no idle time at all (headless Chromium with a service worker: in 2 of
+/// 6 runs none within 500 ms of a click, and the history's hidden rows
+/// were not rebuilt in 5 of 12 test runs). Where `requestIdleCallback` is
 /// missing (Safari), after the same wait.
 pub fn when_idle(f: impl FnOnce() + 'static) {
     let Some(w) = web_sys::window() else {
