@@ -167,7 +167,8 @@ for (const rate of [1, 4]) {
       await home();
       again.push(await open());
       // Clicked as soon as the first 100 rows show (no person is that
-      // quick: the button is below them), with the rest not yet built.
+      // quick: the button is below them), whether or not the rest has
+      // been built ahead by then (it varies from run to run).
       atOnce.push(await showAll());
       // As a person meets it: the rest built ahead while the screen was
       // idle (src/pages/history.rs), then clicked.
